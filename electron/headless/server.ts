@@ -1,0 +1,177 @@
+/**
+ * The headless host: the same renderer and the same API as the desktop app, over HTTP on 127.0.0.1 only, for
+ * browsers and end-to-end tests. Every API call needs the per-launch token; the engine runs in-process.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Engine } from '../../db/api/engine';
+import type { ApiErrorShape, Envelope } from '../../db/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+export const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const STATUS_BY_CODE: Record<ApiErrorShape['code'], number> = {
+  invalid_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  workspace: 500,
+  internal: 500,
+};
+
+export interface HeadlessHostOptions {
+  engine: Engine;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Fixed only in tests; otherwise 32 random bytes per launch. */
+  token?: string;
+}
+
+export interface HeadlessHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
+  const status = envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code];
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function refuse(res: http.ServerResponse, status: number, code: ApiErrorShape['code'], message: string): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
+}
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Resolves null for a body over the limit; the rest is drained, not kept, so the 413 reaches the client. */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(res: http.ServerResponse, staticDir: string, pathname: string): void {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const root = path.resolve(staticDir);
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'Not found', 'text/plain');
+  fs.readFile(file, (err, data) => {
+    if (err) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    send(res, 200, data, type);
+  });
+}
+
+export function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  if (!fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    return Promise.reject(
+      new Error(
+        `The renderer is not built: ${path.join(options.staticDir, 'index.html')} is missing. Run npm run build.`,
+      ),
+    );
+  }
+  let port = 0;
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must be POST');
+    // A page on another origin may send a simple POST to loopback; the token already stops it, and so does this.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${LOOPBACK}:${port}` && origin !== `http://localhost:${port}`) {
+      return refuse(res, 403, 'invalid_input', 'cross-origin API calls are refused');
+    }
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!tokensEqual(given, token)) return refuse(res, 401, 'invalid_input', 'missing or wrong API token');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'invalid_input', 'API calls must send application/json');
+    }
+    const body = await readBody(req);
+    if (body === null) return refuse(res, 413, 'invalid_input', `request body over ${MAX_BODY_BYTES} bytes`);
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return refuse(res, 400, 'invalid_input', `${method}: the request body is not valid JSON`);
+    }
+    sendEnvelope(res, options.engine.dispatch(method, input));
+  }
+
+  const server = http.createServer((req, res) => {
+    // DNS rebinding: a hostile name resolving to 127.0.0.1 would carry its own Host header.
+    const host = req.headers.host ?? '';
+    if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) {
+      return refuse(res, 421, 'invalid_input', 'unexpected Host header');
+    }
+    const { pathname } = new URL(req.url ?? '/', `http://${host}`);
+    if (pathname.startsWith('/api/')) {
+      handleApi(req, res, decodeURIComponent(pathname.slice('/api/'.length))).catch((err: unknown) => {
+        if (!res.headersSent) refuse(res, 500, 'internal', err instanceof Error ? err.message : String(err));
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+    serveStatic(res, options.staticDir, pathname);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${LOOPBACK}:${port}/#token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

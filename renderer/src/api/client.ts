@@ -1,0 +1,76 @@
+/**
+ * The renderer's API client. It imports only *types* from the contract; the transport is either the preload
+ * bridge (Electron) or HTTP to the headless host with the per-launch token.
+ */
+import type { ApiErrorShape, Client, Envelope, Method } from '../../../db/api/contract';
+
+export type Transport = (method: Method, input: unknown) => Promise<Envelope<unknown>>;
+
+declare global {
+  interface Window {
+    /** Exposed by electron/preload.ts through contextBridge. */
+    ariadne?: { call(method: string, input: unknown): Promise<Envelope<unknown>> };
+  }
+}
+
+export class ClientError extends Error {
+  readonly code: ApiErrorShape['code'];
+  constructor(error: ApiErrorShape) {
+    super(error.message);
+    this.name = 'ClientError';
+    this.code = error.code;
+  }
+}
+
+const TOKEN_KEY = 'ariadne.token';
+
+/** Takes the token from `#token=…` once, keeps it for this tab, and removes it from the address bar. */
+export function readToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return token;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function httpTransport(token: string | null): Transport {
+  return async (method, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The Ariadne host is not reachable. Is it still running?' } };
+    }
+    try {
+      return (await response.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The Ariadne host answered ${response.status} without a result` } };
+    }
+  };
+}
+
+export function defaultTransport(): Transport {
+  const bridge = window.ariadne;
+  if (bridge) return (method, input) => bridge.call(method, input);
+  return httpTransport(readToken());
+}
+
+/** A typed client: `api['case.create']({ title })` resolves with the case or rejects with a ClientError. */
+export function createClient(transport: Transport): Client {
+  return new Proxy({} as Client, {
+    get(_target, method: string) {
+      return async (input: unknown) => {
+        const envelope = await transport(method as Method, input);
+        if (!envelope.ok) throw new ClientError(envelope.error);
+        return envelope.result;
+      };
+    },
+  });
+}

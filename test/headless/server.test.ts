@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../db/api/engine';
+import { openDb } from '../../db/open';
+import { startHeadlessHost, type HeadlessHost } from '../../electron/headless/server';
+import { tempDir } from '../helpers/workspace';
+
+let host: HeadlessHost | null = null;
+
+afterEach(async () => {
+  await host?.close();
+  host = null;
+});
+
+async function start() {
+  const staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ariadne</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'not for the browser');
+  const { db } = openDb(':memory:');
+  host = await startHeadlessHost({ engine: createEngine(db), staticDir });
+  return host;
+}
+
+type Json = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+const json = async (res: Response) => (await res.json()) as Json;
+
+function call(h: HeadlessHost, method: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`http://127.0.0.1:${h.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('headless host', () => {
+  it('listens on 127.0.0.1 on a free port and prints a URL carrying the token', async () => {
+    const h = await start();
+    expect(h.port).toBeGreaterThan(0);
+    expect(h.url).toBe(`http://127.0.0.1:${h.port}/#token=${h.token}`);
+    expect(h.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const h = await start();
+    const page = await fetch(`http://127.0.0.1:${h.port}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const js = await fetch(`http://127.0.0.1:${h.port}/assets/app.js`);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const h = await start();
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/nope.html']) {
+      const res = await fetch(`http://127.0.0.1:${h.port}${p}`);
+      expect(res.status, p).toBe(404);
+    }
+  });
+
+  it('answers API calls with the envelope, through the contract', async () => {
+    const h = await start();
+    const created = await call(h, 'case.create', { title: 'Over HTTP' });
+    expect(created.status).toBe(200);
+    const body = await created.json();
+    expect(body).toMatchObject({ ok: true, result: { id: 1, title: 'Over HTTP', status: 'open' } });
+    const listed = await json(await call(h, 'case.list', {}));
+    expect(listed.result).toHaveLength(1);
+  });
+
+  it('refuses a bad payload at the boundary with a clear error', async () => {
+    const h = await start();
+    const res = await call(h, 'case.create', { title: '' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'case.create: title: must not be empty' },
+    });
+    const notJson = await call(h, 'case.create', '{title:');
+    expect(notJson.status).toBe(400);
+    expect((await json(notJson)).error?.message).toBe('case.create: the request body is not valid JSON');
+    const unknown = await call(h, 'case.explode', {});
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).error?.code).toBe('unknown_method');
+  });
+
+  it('requires the per-launch token', async () => {
+    const h = await start();
+    for (const authorization of ['', 'Bearer ', 'Bearer wrong', `Basic ${h.token}`, `Bearer ${h.token}x`]) {
+      const res = await call(h, 'case.list', {}, { authorization });
+      expect(res.status, authorization).toBe(401);
+    }
+  });
+
+  it('refuses cross-origin calls, foreign Host headers, GET calls and oversized bodies', async () => {
+    const h = await start();
+    expect((await call(h, 'case.list', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call(h, 'case.list', {}, { origin: `http://127.0.0.1:${h.port}` })).status).toBe(200);
+    expect((await call(h, 'case.list', {}, { 'content-type': 'text/plain' })).status).toBe(415);
+    const get = await fetch(`http://127.0.0.1:${h.port}/api/case.list`, {
+      headers: { authorization: `Bearer ${h.token}` },
+    });
+    expect(get.status).toBe(405);
+    const big = await call(h, 'case.create', { title: 'x', description: 'y'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+  });
+
+  it('refuses a request whose Host header is not the loopback address (DNS rebinding)', async () => {
+    const h = await start();
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: h.port, path: '/', headers: { host: `rebind.example:${h.port}` } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+});
