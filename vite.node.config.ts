@@ -16,7 +16,8 @@ export default defineConfig({
   build: {
     ssr: true,
     outDir: 'dist',
-    emptyOutDir: false,
+    // Runs first in npm run build and clears dist, so chunks of an earlier build never linger.
+    emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
     minify: false,

@@ -107,7 +107,14 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export const ERROR_CODES = ['invalid_input', 'unknown_method', 'not_found', 'workspace', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'forbidden',
+  'workspace',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiErrorShape {

@@ -30,6 +30,7 @@ const STATUS_BY_CODE: Record<ApiErrorShape['code'], number> = {
   invalid_input: 400,
   unknown_method: 404,
   not_found: 404,
+  forbidden: 403,
   workspace: 500,
   internal: 500,
 };
@@ -122,11 +123,11 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     // A page on another origin may send a simple POST to loopback; the token already stops it, and so does this.
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${LOOPBACK}:${port}` && origin !== `http://localhost:${port}`) {
-      return refuse(res, 403, 'invalid_input', 'cross-origin API calls are refused');
+      return refuse(res, 403, 'forbidden', 'cross-origin API calls are refused');
     }
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!tokensEqual(given, token)) return refuse(res, 401, 'invalid_input', 'missing or wrong API token');
+    if (!tokensEqual(given, token)) return refuse(res, 401, 'forbidden', 'missing or wrong API token');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid_input', 'API calls must send application/json');
     }
@@ -145,7 +146,7 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     // DNS rebinding: a hostile name resolving to 127.0.0.1 would carry its own Host header.
     const host = req.headers.host ?? '';
     if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) {
-      return refuse(res, 421, 'invalid_input', 'unexpected Host header');
+      return refuse(res, 421, 'forbidden', 'unexpected Host header');
     }
     const { pathname } = new URL(req.url ?? '/', `http://${host}`);
     if (pathname.startsWith('/api/')) {

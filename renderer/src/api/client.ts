@@ -9,7 +9,11 @@ export type Transport = (method: Method, input: unknown) => Promise<Envelope<unk
 declare global {
   interface Window {
     /** Exposed by electron/preload.ts through contextBridge. */
-    ariadne?: { call(method: string, input: unknown): Promise<Envelope<unknown>> };
+    ariadne?: {
+      call(method: string, input: unknown): Promise<Envelope<unknown>>;
+      /** Application-menu commands; returns the unsubscribe function. */
+      onMenu(cb: (command: 'new-case') => void): () => void;
+    };
   }
 }
 

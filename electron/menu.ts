@@ -1,0 +1,74 @@
+/**
+ * The application menu as data. Roles bring their platform's labels and accelerators; the only custom
+ * command is sent to the renderer, which owns what "new case" means.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** The channel main sends menu commands on; preload.ts listens on the same literal (checked by tsc). */
+export const MENU_CHANNEL = 'ariadne:menu';
+
+export type MenuCommand = 'new-case';
+
+export interface MenuOptions {
+  platform: NodeJS.Platform;
+  /** Packaged builds have no reload or DevTools: a reload would drop unsaved UI state, and DevTools is a
+   * way into the renderer for whoever sits at the laptop. */
+  isPackaged: boolean;
+  /** Called with a command for the focused window's renderer. */
+  send: (command: MenuCommand) => void;
+}
+
+export function menuTemplate({ platform, isPackaged, send }: MenuOptions): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
+      separator,
+      // macOS keeps Quit in the app menu; File ends with Close there, as in every Mac app.
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const developer: MenuItemConstructorOptions[] = isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator];
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...developer,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ role: 'about' }] };
+
+  return [
+    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    file,
+    edit,
+    view,
+    { role: 'windowMenu' },
+    help,
+  ];
+}
