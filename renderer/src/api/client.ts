@@ -50,12 +50,18 @@ export function httpTransport(token: string | null): Transport {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'The Ariadne host is not reachable. Is it still running?' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The Ariadne host is not reachable. Is it still running?' },
+      };
     }
     try {
       return (await response.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The Ariadne host answered ${response.status} without a result` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The Ariadne host answered ${response.status} without a result` },
+      };
     }
   };
 }

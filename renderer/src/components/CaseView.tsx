@@ -1,0 +1,80 @@
+import type { Case } from '../../../db/api/contract';
+import { formatAbsolute, formatRelative } from '../lib/time';
+import { useNow } from '../lib/useNow';
+import { CaseActions } from './CaseActions';
+import { StatusBadge } from './StatusBadge';
+
+const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
+  closed: 'This case is closed. Reopen it to continue the investigation.',
+  archived: 'This case is archived. It stays in the workspace for reference; reopen it to work on it again.',
+};
+
+export function CaseView({ item }: { item: Case }) {
+  const now = useNow(30_000);
+  const note = STATUS_NOTE[item.status];
+  return (
+    <article className="case-view" aria-labelledby="case-view-title">
+      <header className="case-header">
+        <div className="case-header-bar">
+          <div className="case-eyebrow">
+            <StatusBadge status={item.status} />
+            <span className="muted">Case #{item.id}</span>
+          </div>
+          <CaseActions item={item} />
+        </div>
+        <h1 id="case-view-title" className="case-title">
+          {item.title}
+        </h1>
+      </header>
+      {note && (
+        <p className="alert alert-info" role="note">
+          {note}
+        </p>
+      )}
+      <dl className="case-meta">
+        <MetaItem label="Reference" value={item.reference} mono />
+        <MetaItem label="Investigator" value={item.investigator} />
+        <div className="case-meta-item">
+          <dt>Created</dt>
+          <dd>
+            <Timestamp iso={item.createdAt} now={now} />
+          </dd>
+        </div>
+        <div className="case-meta-item">
+          <dt>Last updated</dt>
+          <dd>
+            <Timestamp iso={item.updatedAt} now={now} />
+          </dd>
+        </div>
+      </dl>
+      <section className="case-section" aria-labelledby="case-view-description">
+        <h2 id="case-view-description" className="section-title">
+          Description
+        </h2>
+        {item.description ? (
+          <p className="case-description">{item.description}</p>
+        ) : (
+          <p className="muted">No description yet. Use Edit to record what happened and what is known.</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function MetaItem({ label, value, mono }: { label: string; value: string | null; mono?: boolean }) {
+  return (
+    <div className="case-meta-item">
+      <dt>{label}</dt>
+      <dd className={value ? (mono ? 'reference' : undefined) : 'muted'}>{value ?? 'Not set'}</dd>
+    </div>
+  );
+}
+
+function Timestamp({ iso, now }: { iso: string; now: number }) {
+  return (
+    <>
+      <time dateTime={iso}>{formatAbsolute(iso)}</time>
+      <span className="case-meta-sub">{formatRelative(iso, now)}</span>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** Line icons drawn on a 20×20 grid with the current text colour, so they follow the theme. */
+const PATHS = {
+  plus: 'M10 4.5v11M4.5 10h11',
+  search: 'M8.75 14a5.25 5.25 0 1 0 0-10.5 5.25 5.25 0 0 0 0 10.5zM12.6 12.6l3.9 3.9',
+  edit: 'M4 16l.9-3.4 8.3-8.3a1.6 1.6 0 0 1 2.3 0l.2.2a1.6 1.6 0 0 1 0 2.3l-8.3 8.3zM11.8 5.7l2.5 2.5',
+  archive: 'M3.5 4.5h13v3.5h-13zM4.75 8v6.75c0 .4.35.75.75.75h9c.4 0 .75-.35.75-.75V8M8 11h4',
+  trash: 'M3.75 5.75h12.5M8 5.75V4.25h4v1.5M5.5 5.75l.7 10h7.6l.7-10M8.5 8.75v4.5M11.5 8.75v4.5',
+  check: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM7 10.2l2 2 4-4.2',
+  reopen: 'M4.2 9.3a6 6 0 1 1 1.6 4.9M4 4.5v4.75h4.75',
+  close: 'M5.5 5.5l9 9M14.5 5.5l-9 9',
+  alert: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM10 6.5v4.25M10 13.25v.25',
+  briefcase:
+    'M3 6.5h14v9.25c0 .4-.35.75-.75.75H3.75a.75.75 0 0 1-.75-.75zM7.25 6.5V4.25h5.5V6.5M3 10.5h14M9 10.5v1.5h2v-1.5',
+  cursor: 'M5 3.5l10 5.25-4.4 1.35 2.6 4.9-1.9 1-2.6-4.9L5.5 14.5z',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient, defaultTransport } from './api/client';
+import { App } from './components/App';
+import { createAppStore } from './store';
+import { StoreProvider } from './store/context';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/sidebar.css';
+import './styles/case-view.css';
+import './styles/dialogs.css';
+import './styles/toasts.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const store = createAppStore(createClient(defaultTransport()));
+void store.getState().load();
+
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);
