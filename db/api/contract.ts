@@ -4,6 +4,9 @@
  * all derived from it. This file must stay free of Node imports: the renderer type-checks against it.
  */
 import { z } from 'zod';
+import type { ImportProgress, ImportReport } from '../import/report';
+
+export type { ImportProblem, ImportProgress, ImportReport } from '../import/report';
 
 export const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -19,6 +22,64 @@ export interface Case {
   /** ISO-8601 UTC with milliseconds. */
   createdAt: string;
   updatedAt: string;
+}
+
+/** One address as the investigator wrote it (`CHAIN:ADDRESS`), judged by the chain's rules. */
+export interface AddressCheckResult {
+  input: string;
+  valid: boolean;
+  chain: string;
+  /** `CHAIN:ADDRESS` in the normal form; null when invalid. */
+  normalized: string | null;
+  kind: string | null;
+  reason: string | null;
+}
+
+export interface TagView {
+  label: string;
+  source: string;
+  confidence: string;
+  confidenceLevel: number;
+  category: string | null;
+  abuse: string | null;
+  actor: string | null;
+  /** The TagPack or file it came from; null for tags made in the app. */
+  origin: { title: string | null; file: string; sha256: string; importedAt: string } | null;
+}
+
+export interface EntityView {
+  key: string | null;
+  label: string;
+  kind: string;
+  jurisdictions: string[];
+}
+
+export interface AddressDetails {
+  /** `CHAIN:ADDRESS` in the normal form. */
+  address: string;
+  chain: string;
+  normalized: string;
+  kind: string;
+  /** Whether the workspace holds anything about it. */
+  known: boolean;
+  tags: TagView[];
+  /** The actors and services its tags name. */
+  entities: EntityView[];
+  transfers: { in: number; out: number };
+  utxo: { inputs: number; outputs: number };
+}
+
+/** Totals over several files, with each file's own report. */
+export interface ImportBatchReport {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  errors: ImportReport['errors'];
+  warnings: ImportReport['warnings'];
+  files: ImportReport[];
+  /** Files refused as a whole (unreadable, unknown format); nothing of them was written. */
+  failed: { file: string; line: number; reason: string }[];
 }
 
 export const LIMITS = { title: 200, reference: 100, investigator: 200, description: 20_000, query: 200 } as const;
@@ -91,7 +152,50 @@ export const contract = {
     'Change some fields of a case.',
   ),
   'case.delete': method(z.object({ id: caseId }).strict(), returns<{ id: number }>, 'Delete a case.'),
+  'address.check': method(
+    z.object({ addresses: z.array(z.string().max(400)).min(1).max(100_000) }).strict(),
+    returns<AddressCheckResult[]>,
+    'Validate and normalise CHAIN:ADDRESS strings; never touches the workspace.',
+  ),
+  'address.show': method(
+    z.object({ address: z.string().min(1).max(400) }).strict(),
+    returns<AddressDetails>,
+    'What the workspace knows of one CHAIN:ADDRESS: tags with source and confidence, entities, transfer counts.',
+  ),
 } as const;
+
+/**
+ * Long work: runs in the engine, reports progress, can be cancelled, and ends with a result. A job's input is
+ * validated like a call's.
+ */
+function job<I extends z.ZodType, P, O>(input: I, progress: () => P, output: () => O, summary: string) {
+  return { input, progress, output, summary };
+}
+
+export const jobs = {
+  'import.files': job(
+    z
+      .object({
+        files: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+        format: z.string().max(40).optional(),
+      })
+      .strict(),
+    returns<ImportProgress>,
+    returns<ImportBatchReport>,
+    'Import files, each in one transaction; the report lists every refused record with its file and line.',
+  ),
+} as const;
+
+export type Jobs = typeof jobs;
+export type JobName = keyof Jobs;
+export type JobInput<J extends JobName> = z.input<Jobs[J]['input']>;
+export type ParsedJobInput<J extends JobName> = z.output<Jobs[J]['input']>;
+export type JobProgress<J extends JobName> = ReturnType<Jobs[J]['progress']>;
+export type JobOutput<J extends JobName> = ReturnType<Jobs[J]['output']>;
+
+export function isJob(name: unknown): name is JobName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(jobs, name);
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -113,6 +217,7 @@ export const ERROR_CODES = [
   'not_found',
   'forbidden',
   'workspace',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

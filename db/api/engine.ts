@@ -1,6 +1,22 @@
+import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
+import { importFiles } from '../import/batch';
+import { ImportCancelledError } from '../import/report';
 import type { Db } from '../open';
-import { contract, isMethod, type Envelope, type Method, type Output, type ParsedInput } from './contract';
+import {
+  contract,
+  isJob,
+  isMethod,
+  jobs,
+  type Envelope,
+  type JobName,
+  type JobOutput,
+  type JobProgress,
+  type Method,
+  type Output,
+  type ParsedInput,
+  type ParsedJobInput,
+} from './contract';
 import { ApiError, describeZodError, toErrorShape } from './errors';
 
 export interface EngineOptions {
@@ -9,6 +25,15 @@ export interface EngineOptions {
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+export interface JobOptions<J extends JobName> {
+  signal?: AbortSignal;
+  onProgress?: (progress: JobProgress<J>) => void;
+}
+
+type JobHandlers = {
+  [J in JobName]: (input: ParsedJobInput<J>, options: JobOptions<J>) => Promise<JobOutput<J>>;
+};
 
 /** Parses a payload against the contract; the one place where untrusted input becomes typed. */
 export function parseInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
@@ -25,11 +50,27 @@ export function assertMethod(name: unknown): Method {
   return name;
 }
 
+export function assertJob(name: unknown): JobName {
+  if (!isJob(name)) {
+    const shown = typeof name === 'string' ? name.slice(0, 100) : typeof name;
+    throw new ApiError('unknown_method', `unknown job: ${shown}`);
+  }
+  return name;
+}
+
+export function parseJobInput<J extends JobName>(name: J, input: unknown): ParsedJobInput<J> {
+  const result = jobs[name].input.safeParse(input ?? {});
+  if (!result.success) throw new ApiError('invalid_input', describeZodError(name, result.error));
+  return result.data as ParsedJobInput<J>;
+}
+
 export interface Engine {
   /** Validates and runs one call; throws ApiError. */
   call<M extends Method>(method: M, input: unknown): Output<M>;
   /** For transports: never throws, answers with an envelope. */
   dispatch(method: unknown, input: unknown): Envelope<unknown>;
+  /** Validates and runs one job; rejects with ApiError (code 'cancelled' when its signal aborts). */
+  runJob<J extends JobName>(name: J, input: unknown, options?: JobOptions<J>): Promise<JobOutput<J>>;
 }
 
 export function createEngine(db: Db, options: EngineOptions = {}): Engine {
@@ -44,6 +85,13 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'case.create': (input) => createCase(db, input, now()),
     'case.update': (input) => updateCase(db, input, now()) ?? notFound(input.id),
     'case.delete': ({ id }) => (deleteCase(db, id, now()) ? { id } : notFound(id)),
+    'address.check': ({ addresses }) => checkAddresses(addresses),
+    'address.show': ({ address }) => showAddress(db, address),
+  };
+
+  const jobHandlers: JobHandlers = {
+    'import.files': ({ files, format }, { signal, onProgress }) =>
+      importFiles(db, files, { format, signal, onProgress, now: options.now }),
   };
 
   function call<M extends Method>(method: M, input: unknown): Output<M> {
@@ -51,8 +99,19 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     return handler(parseInput(method, input));
   }
 
+  async function runJob<J extends JobName>(name: J, input: unknown, jobOptions: JobOptions<J> = {}) {
+    const handler = jobHandlers[name] as (parsed: ParsedJobInput<J>, o: JobOptions<J>) => Promise<JobOutput<J>>;
+    try {
+      return await handler(parseJobInput(name, input), jobOptions);
+    } catch (error) {
+      if (error instanceof ImportCancelledError) throw new ApiError('cancelled', error.message);
+      throw error;
+    }
+  }
+
   return {
     call,
+    runJob,
     dispatch(method, input) {
       try {
         return { ok: true, result: call(assertMethod(method), input) };

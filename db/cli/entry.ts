@@ -2,8 +2,19 @@ import { run } from './main';
 
 declare const __ARIADNE_VERSION__: string;
 
-process.exitCode = run(
+const progress = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\u001b[2K${text}`) : undefined;
+
+void run(
   process.argv.slice(2),
-  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+  {
+    stdout: (t) => {
+      if (progress) process.stderr.write('\r\u001b[2K');
+      process.stdout.write(t);
+    },
+    stderr: (t) => process.stderr.write(t),
+    progress,
+  },
   __ARIADNE_VERSION__,
-);
+).then((code) => {
+  process.exitCode = code;
+});

@@ -1,4 +1,4 @@
-import type { Case } from '../api/contract';
+import type { AddressCheckResult, AddressDetails, Case, ImportBatchReport, ImportProblem } from '../api/contract';
 
 /**
  * Imported and typed text is untrusted: control characters (ANSI escapes among them) could rewrite the
@@ -40,4 +40,63 @@ export function formatCaseTable(cases: Case[]): string {
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+const LISTED = 20;
+
+function problems(title: string, list: ImportProblem[], total: number): string[] {
+  if (total === 0) return [];
+  const lines = [`${title}:`, ...list.slice(0, LISTED).map((p) => `  ${formatProblem(p)}`)];
+  if (total > LISTED) lines.push(`  … and ${total - LISTED} more (--json lists up to ${list.length})`);
+  return lines;
+}
+
+/** `file:line: reason`, or `file: reason` for what concerns the whole file. */
+export function formatProblem(p: ImportProblem): string {
+  return `${printable(p.file)}${p.line > 0 ? `:${p.line}` : ''}: ${printable(p.reason)}`;
+}
+
+export function formatImport(report: ImportBatchReport): string {
+  const lines = report.files.map(
+    (f) =>
+      `${printable(f.file)} (${f.format}): read ${f.read}, inserted ${f.inserted}, duplicates ${f.duplicates}, rejected ${f.rejected}`,
+  );
+  if (report.files.length > 1) {
+    lines.push(
+      `total: read ${report.read}, inserted ${report.inserted}, duplicates ${report.duplicates}, rejected ${report.rejected}`,
+    );
+  }
+  lines.push(...problems('Rejected', report.errors, report.rejected));
+  lines.push(...problems('Warnings', report.warnings, report.warnings.length));
+  return lines.join('\n');
+}
+
+export function formatAddressChecks(checks: AddressCheckResult[]): string {
+  return checks
+    .map((c) =>
+      c.valid
+        ? `valid    ${c.normalized ?? ''} (${c.kind ?? ''})`
+        : `invalid  ${printable(c.input)}: ${printable(c.reason ?? '')}`,
+    )
+    .join('\n');
+}
+
+export function formatAddressDetails(d: AddressDetails): string {
+  const lines = [`${d.address} (${d.kind})`];
+  if (!d.known) return `${lines[0]}\nNot in this workspace.`;
+  lines.push(
+    `Transfers: ${d.transfers.in} in, ${d.transfers.out} out; UTXO: ${d.utxo.outputs} outputs, ${d.utxo.inputs} inputs`,
+  );
+  for (const e of d.entities) {
+    const where = e.jurisdictions.length > 0 ? ` [${e.jurisdictions.join(', ')}]` : '';
+    lines.push(`Entity: ${printable(e.label)} (${e.kind})${where}`);
+  }
+  if (d.tags.length === 0) lines.push('No tags.');
+  for (const t of d.tags) {
+    const origin = t.origin ? `, from ${printable(t.origin.title ?? t.origin.file)}` : '';
+    lines.push(
+      `Tag: ${printable(t.label)} — ${t.confidence} (${t.confidenceLevel})${origin}; source ${printable(t.source)}`,
+    );
+  }
+  return lines.join('\n');
 }

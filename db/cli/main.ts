@@ -5,16 +5,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Case, Method, Output } from '../api/contract';
+import type { AddressCheckResult, AddressDetails, Case, ImportBatchReport, JobName, Method } from '../api/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { ApiError } from '../api/errors';
+import { IMPORT_FORMATS } from '../import/run';
 import { openDb, WorkspaceError } from '../open';
 import { defaultUserDataDir, defaultWorkspacePath } from '../workspace-path';
-import { formatCase, formatCaseTable } from './format';
+import {
+  formatAddressChecks,
+  formatAddressDetails,
+  formatCase,
+  formatCaseTable,
+  formatImport,
+  formatProblem,
+} from './format';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Progress of long work; only given when stderr is a terminal. */
+  progress?: (text: string) => void;
   now?: () => Date;
 }
 
@@ -28,6 +38,9 @@ Commands:
   case show ID [--json]
   case update ID [--title T] [--reference R] [--investigator I] [--description D] [--status S] [--json]
   case delete ID [--json]
+  import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--json]
+  address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
+  address show CHAIN:ADDRESS [--json]
 
 Options:
   --db FILE   the workspace (default: ${defaultWorkspacePath()})
@@ -46,18 +59,37 @@ const OPTIONS = {
   description: { type: 'string' },
   status: { type: 'string' },
   query: { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+type Flag = keyof Values;
 
-const ALLOWED: Record<string, readonly (keyof Values)[]> = {
-  create: ['title', 'reference', 'investigator', 'description'],
-  list: ['query', 'status'],
-  show: [],
-  update: ['title', 'reference', 'investigator', 'description', 'status'],
-  delete: [],
-};
-const GLOBAL: readonly (keyof Values)[] = ['db', 'json', 'help', 'version'];
+const GLOBAL: readonly Flag[] = ['db', 'json', 'help', 'version'];
+
+type Command =
+  | {
+      kind: 'call';
+      method: Method;
+      input: unknown;
+      workspace: boolean;
+      print: (result: unknown) => string;
+      exitCode?: (result: unknown) => number;
+    }
+  | {
+      kind: 'job';
+      name: JobName;
+      input: unknown;
+      print: (result: unknown) => string;
+      exitCode: (result: unknown) => number;
+    };
+
+interface Spec {
+  flags: readonly Flag[];
+  /** How many positional arguments after the command words: [min, max]. */
+  args: [number, number];
+  build(args: string[], values: Values): Command;
+}
 
 function parseId(raw: string | undefined): number {
   if (raw === undefined) throw new UsageError('missing case ID');
@@ -65,54 +97,127 @@ function parseId(raw: string | undefined): number {
   return Number(raw);
 }
 
-function pick(values: Values, keys: readonly (keyof Values)[]): Record<string, unknown> {
+function pick(values: Values, keys: readonly Flag[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
 }
 
-interface Command {
-  method: Method;
-  input: unknown;
-  print: (result: unknown) => string;
-}
+const CASE_FIELDS: readonly Flag[] = ['title', 'reference', 'investigator', 'description'];
 
-function toCommand(positionals: string[], values: Values): Command {
-  const [noun, verb, ...rest] = positionals;
-  if (noun === undefined) throw new UsageError('missing command');
-  if (noun !== 'case') throw new UsageError(`unknown command "${noun}"`);
-  if (verb === undefined || !(verb in ALLOWED)) {
-    throw new UsageError(verb === undefined ? 'missing case subcommand' : `unknown case subcommand "${verb}"`);
-  }
-  const allowed = ALLOWED[verb] ?? [];
-  for (const key of Object.keys(values) as (keyof Values)[]) {
-    if (!GLOBAL.includes(key) && !allowed.includes(key)) throw new UsageError(`case ${verb} does not take --${key}`);
-  }
-  const takesId = verb === 'show' || verb === 'update' || verb === 'delete';
-  const extra = takesId ? rest.slice(1) : rest;
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const fields = pick(values, allowed);
-  switch (verb) {
-    case 'create':
+const COMMANDS: Record<string, Spec> = {
+  'case create': {
+    flags: CASE_FIELDS,
+    args: [0, 0],
+    build: (_args, values) => {
       if (values.title === undefined) throw new UsageError('case create needs --title');
       return {
+        kind: 'call',
         method: 'case.create',
-        input: fields,
+        input: pick(values, CASE_FIELDS),
+        workspace: true,
         print: (c) => `Created case ${(c as Case).id}\n${formatCase(c as Case)}`,
       };
-    case 'list':
-      return { method: 'case.list', input: fields, print: (cs) => formatCaseTable(cs as Case[]) };
-    case 'show':
-      return { method: 'case.get', input: { id: parseId(rest[0]) }, print: (c) => formatCase(c as Case) };
-    case 'update':
-      return {
-        method: 'case.update',
-        input: { id: parseId(rest[0]), ...fields },
-        print: (c) => `Updated case ${(c as Case).id}\n${formatCase(c as Case)}`,
-      };
-    default: {
-      const id = parseId(rest[0]);
-      return { method: 'case.delete', input: { id }, print: () => `Deleted case ${id}` };
-    }
+    },
+  },
+  'case list': {
+    flags: ['query', 'status'],
+    args: [0, 0],
+    build: (_args, values) => ({
+      kind: 'call',
+      method: 'case.list',
+      input: pick(values, ['query', 'status']),
+      workspace: true,
+      print: (cs) => formatCaseTable(cs as Case[]),
+    }),
+  },
+  'case show': {
+    flags: [],
+    args: [0, 1],
+    build: ([id]) => ({
+      kind: 'call',
+      method: 'case.get',
+      input: { id: parseId(id) },
+      workspace: true,
+      print: (c) => formatCase(c as Case),
+    }),
+  },
+  'case update': {
+    flags: [...CASE_FIELDS, 'status'],
+    args: [0, 1],
+    build: ([id], values) => ({
+      kind: 'call',
+      method: 'case.update',
+      input: { id: parseId(id), ...pick(values, [...CASE_FIELDS, 'status']) },
+      workspace: true,
+      print: (c) => `Updated case ${(c as Case).id}\n${formatCase(c as Case)}`,
+    }),
+  },
+  'case delete': {
+    flags: [],
+    args: [0, 1],
+    build: ([raw]) => {
+      const id = parseId(raw);
+      return { kind: 'call', method: 'case.delete', input: { id }, workspace: true, print: () => `Deleted case ${id}` };
+    },
+  },
+  import: {
+    flags: ['format'],
+    args: [1, Infinity],
+    build: (files, values) => ({
+      kind: 'job',
+      name: 'import.files',
+      input: { files: files.map((f) => path.resolve(f)), ...pick(values, ['format']) },
+      print: (r) => formatImport(r as ImportBatchReport),
+      exitCode: (r) => ((r as ImportBatchReport).failed.length > 0 ? 1 : 0),
+    }),
+  },
+  'address check': {
+    flags: [],
+    args: [1, Infinity],
+    build: (addresses) => ({
+      kind: 'call',
+      method: 'address.check',
+      input: { addresses },
+      workspace: false,
+      print: (r) => formatAddressChecks(r as AddressCheckResult[]),
+      exitCode: (r) => ((r as AddressCheckResult[]).every((c) => c.valid) ? 0 : 1),
+    }),
+  },
+  'address show': {
+    flags: [],
+    args: [1, 1],
+    build: ([address]) => ({
+      kind: 'call',
+      method: 'address.show',
+      input: { address },
+      workspace: true,
+      print: (r) => formatAddressDetails(r as AddressDetails),
+    }),
+  },
+};
+
+const GROUPS = new Set(
+  Object.keys(COMMANDS)
+    .filter((k) => k.includes(' '))
+    .map((k) => k.split(' ')[0]),
+);
+
+function toCommand(positionals: string[], values: Values): Command {
+  const [noun, verb] = positionals;
+  if (noun === undefined) throw new UsageError('missing command');
+  const grouped = GROUPS.has(noun);
+  if (!grouped && !COMMANDS[noun]) throw new UsageError(`unknown command "${noun}"`);
+  if (grouped && verb === undefined) throw new UsageError(`missing ${noun} subcommand`);
+  const name = grouped ? `${noun} ${verb}` : noun;
+  const spec = COMMANDS[name];
+  if (!spec) throw new UsageError(`unknown ${noun} subcommand "${verb}"`);
+  for (const key of Object.keys(values) as Flag[]) {
+    if (!GLOBAL.includes(key) && !spec.flags.includes(key)) throw new UsageError(`${name} does not take --${key}`);
   }
+  const args = positionals.slice(grouped ? 2 : 1);
+  const [min, max] = spec.args;
+  if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`);
+  if (args.length < min) throw new UsageError(`${name} needs ${name === 'import' ? 'a file' : 'an address'}`);
+  return spec.build(args, values);
 }
 
 function workspaceFile(values: Values): string {
@@ -121,8 +226,29 @@ function workspaceFile(values: Values): string {
   return defaultWorkspacePath();
 }
 
-/** Runs one CLI invocation and returns its exit code; all output goes through io. */
-export function run(argv: string[], io: CliIo, version = '0.0.0'): number {
+function percent(done: number, total: number): string {
+  return total > 0 ? `${Math.floor((done / total) * 100)}%` : '';
+}
+
+async function execute(engine: Engine, command: Command, io: CliIo): Promise<unknown> {
+  if (command.kind === 'call') return engine.call(command.method, command.input);
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    return await engine.runJob(command.name, command.input, {
+      signal: controller.signal,
+      onProgress: io.progress
+        ? (p) => io.progress?.(`${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`)
+        : undefined,
+    });
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}
+
+/** Runs one CLI invocation and resolves with its exit code; all output goes through io. */
+export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
@@ -149,7 +275,8 @@ export function run(argv: string[], io: CliIo, version = '0.0.0'): number {
   let engine: Engine;
   let close = () => {};
   try {
-    const { db } = openDb(workspaceFile(values));
+    const needsWorkspace = command.kind === 'job' || command.workspace;
+    const { db } = openDb(needsWorkspace ? workspaceFile(values) : ':memory:');
     close = () => db.close();
     engine = createEngine(db, { now: io.now });
   } catch (err) {
@@ -157,9 +284,13 @@ export function run(argv: string[], io: CliIo, version = '0.0.0'): number {
     return 1;
   }
   try {
-    const result: Output<Method> = engine.call(command.method, command.input);
+    const result = await execute(engine, command, io);
+    if (command.kind === 'job') {
+      // Files refused as a whole are errors, and errors go to stderr; the JSON report lists them too.
+      for (const failed of (result as ImportBatchReport).failed) io.stderr(`ariadne: ${formatProblem(failed)}\n`);
+    }
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.print(result)}\n`);
-    return 0;
+    return command.exitCode?.(result) ?? 0;
   } catch (err) {
     const known = err instanceof ApiError || err instanceof WorkspaceError;
     io.stderr(`ariadne: ${known ? err.message : `internal error: ${(err as Error).message}`}\n`);

@@ -1,9 +1,10 @@
 import { migration001 } from './001_cases';
 import { migration002 } from './002_audit_log';
+import { migration003 } from './003_chain_data';
 import type { Migration } from './types';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Record<ApiErrorShape['code'], number> = {
   not_found: 404,
   forbidden: 403,
   workspace: 500,
+  cancelled: 409,
   internal: 500,
 };
 

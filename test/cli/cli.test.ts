@@ -4,40 +4,43 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../db/cli/main';
 import { steppingClock, tempWorkspace } from '../helpers/workspace';
 
-function cli(args: string[], now = steppingClock()) {
+async function cli(args: string[], now = steppingClock()) {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now }, '9.9.9');
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now }, '9.9.9');
   return { code, stdout, stderr };
 }
 
 describe('ariadne CLI (in-process)', () => {
-  it('creates, lists, shows, updates and deletes a case', () => {
+  it('creates, lists, shows, updates and deletes a case', async () => {
     const db = tempWorkspace();
     const clock = steppingClock();
-    const created = cli(['--db', db, 'case', 'create', '--title', 'Zaif', '--reference', 'JP-1', '--json'], clock);
+    const created = await cli(
+      ['--db', db, 'case', 'create', '--title', 'Zaif', '--reference', 'JP-1', '--json'],
+      clock,
+    );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const c = JSON.parse(created.stdout);
     expect(c).toMatchObject({ id: 1, title: 'Zaif', reference: 'JP-1', status: 'open' });
 
-    const list = cli(['case', 'list', '--json', '--db', db]);
+    const list = await cli(['case', 'list', '--json', '--db', db]);
     expect(JSON.parse(list.stdout)).toEqual([c]);
 
-    const table = cli(['--db', db, 'case', 'list']);
+    const table = await cli(['--db', db, 'case', 'list']);
     expect(table.stdout).toBe(
       `ID  STATUS  UPDATED                   REFERENCE  TITLE\n1   open    ${c.updatedAt}  JP-1       Zaif\n`,
     );
 
-    const shown = cli(['--db', db, 'case', 'show', '1']);
+    const shown = await cli(['--db', db, 'case', 'show', '1']);
     expect(shown.stdout).toContain('Title:        Zaif\n');
     expect(shown.stdout).toContain('Investigator: —\n');
 
-    const updated = cli(['--db', db, 'case', 'update', '1', '--status', 'archived', '--json'], clock);
+    const updated = await cli(['--db', db, 'case', 'update', '1', '--status', 'archived', '--json'], clock);
     expect(JSON.parse(updated.stdout).status).toBe('archived');
 
-    expect(cli(['--db', db, 'case', 'delete', '1'])).toEqual({ code: 0, stdout: 'Deleted case 1\n', stderr: '' });
-    expect(cli(['--db', db, 'case', 'list']).stdout).toBe('No cases.\n');
-    expect(JSON.parse(cli(['--db', db, 'case', 'list', '--json']).stdout)).toEqual([]);
+    expect(await cli(['--db', db, 'case', 'delete', '1'])).toEqual({ code: 0, stdout: 'Deleted case 1\n', stderr: '' });
+    expect((await cli(['--db', db, 'case', 'list'])).stdout).toBe('No cases.\n');
+    expect(JSON.parse((await cli(['--db', db, 'case', 'list', '--json'])).stdout)).toEqual([]);
   });
 
   it.each([
@@ -48,21 +51,30 @@ describe('ariadne CLI (in-process)', () => {
     [['case', 'show', '7'], 1, 'ariadne: case 7 does not exist\n'],
     [['case', 'delete', '7'], 1, 'ariadne: case 7 does not exist\n'],
     [['case', 'list', '--title', 'x'], 2, 'ariadne: case list does not take --title (see ariadne --help)\n'],
+    [['case', 'show', '1', '2'], 2, 'ariadne: unexpected argument "2" (see ariadne --help)\n'],
+    [['import'], 2, 'ariadne: import needs a file (see ariadne --help)\n'],
+    [['address'], 2, 'ariadne: missing address subcommand (see ariadne --help)\n'],
+    [['address', 'show', 'BTC:1x', 'ETH:0x'], 2, 'ariadne: unexpected argument "ETH:0x" (see ariadne --help)\n'],
+    [
+      ['address', 'show', 'BTC:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3'],
+      2,
+      'ariadne: address.show: BTC:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3: bad checksum',
+    ],
     [['case', 'list', '--status', 'gone'], 2, 'ariadne: case.list: status: '],
     [['case', 'frobnicate'], 2, 'ariadne: unknown case subcommand "frobnicate" (see ariadne --help)\n'],
     [['wallet'], 2, 'ariadne: unknown command "wallet" (see ariadne --help)\n'],
     [[], 2, 'ariadne: missing command (see ariadne --help)\n'],
     [['case', 'list', '--bogus'], 2, "ariadne: Unknown option '--bogus'"],
-  ])('%j exits %i with one line on stderr and nothing on stdout', (args, code, message) => {
-    const result = cli(['--db', tempWorkspace(), ...args]);
+  ])('%j exits %i with one line on stderr and nothing on stdout', async (args, code, message) => {
+    const result = await cli(['--db', tempWorkspace(), ...args]);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr.startsWith(message)).toBe(true);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a workspace that is not one, with the file name', () => {
-    const result = cli(['--db', path.resolve('package.json'), 'case', 'list']);
+  it('refuses a workspace that is not one, with the file name', async () => {
+    const result = await cli(['--db', path.resolve('package.json'), 'case', 'list']);
     expect(result).toEqual({
       code: 1,
       stdout: '',
@@ -70,17 +82,17 @@ describe('ariadne CLI (in-process)', () => {
     });
   });
 
-  it('shows control characters in titles as visible escapes in tables, and exactly in JSON', () => {
+  it('shows control characters in titles as visible escapes in tables, and exactly in JSON', async () => {
     const db = tempWorkspace();
     const title = 'evil\u001b[2J\u001b[31mred';
-    cli(['--db', db, 'case', 'create', '--title', title]);
-    expect(cli(['--db', db, 'case', 'list']).stdout).toContain('evil\\u001b[2J\\u001b[31mred');
-    expect(JSON.parse(cli(['--db', db, 'case', 'list', '--json']).stdout)[0].title).toBe(title);
+    await cli(['--db', db, 'case', 'create', '--title', title]);
+    expect((await cli(['--db', db, 'case', 'list'])).stdout).toContain('evil\\u001b[2J\\u001b[31mred');
+    expect(JSON.parse((await cli(['--db', db, 'case', 'list', '--json'])).stdout)[0].title).toBe(title);
   });
 
-  it('prints help and version', () => {
-    expect(cli(['--help']).stdout).toMatch(/^usage: ariadne \[--db FILE\] <command>/);
-    expect(cli(['--version']).stdout).toBe('9.9.9\n');
+  it('prints help and version', async () => {
+    expect((await cli(['--help'])).stdout).toMatch(/^usage: ariadne \[--db FILE\] <command>/);
+    expect((await cli(['--version'])).stdout).toBe('9.9.9\n');
   });
 });
 

@@ -13,8 +13,16 @@ function refusal(method: unknown, input: unknown) {
 }
 
 describe('the API contract refuses bad payloads at the boundary', () => {
-  it('lists the case methods', () => {
-    expect(METHODS).toEqual(['case.list', 'case.get', 'case.create', 'case.update', 'case.delete']);
+  it('lists the methods', () => {
+    expect(METHODS).toEqual([
+      'case.list',
+      'case.get',
+      'case.create',
+      'case.update',
+      'case.delete',
+      'address.check',
+      'address.show',
+    ]);
   });
 
   it.each([

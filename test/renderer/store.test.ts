@@ -1,77 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, Client, Input } from '../../db/api/contract';
+import type { Client, Method } from '../../db/api/contract';
+import { createEngine } from '../../db/api/engine';
+import { openDb } from '../../db/open';
+import { createClient, type Transport } from '../../renderer/src/api/typed-client';
 import { createAppStore } from '../../renderer/src/store';
+import { steppingClock } from '../helpers/workspace';
 
-/**
- * An engine in memory, shaped like the real one where the store depends on it: newest update first, a query
- * matching title, reference or investigator, and a refusal for an id that does not exist.
- */
-function fakeEngine(options: { failing?: Set<keyof Client> } = {}) {
-  const cases: Case[] = [];
-  let nextId = 1;
-  let tick = Date.parse('2026-01-02T03:04:05.000Z');
-  const stamp = () => new Date((tick += 1000)).toISOString();
+const UNREACHABLE = 'The Ariadne host is not reachable. Is it still running?';
 
-  function find(id: number): Case {
-    const found = cases.find((c) => c.id === id);
-    if (!found) throw new Error(`no case with id ${id}`);
-    return found;
-  }
+/** The real engine on an in-memory workspace as the store's transport; `failing` methods answer as a dead host. */
+function engineTransport(options: { failing?: Set<Method> } = {}): Transport {
+  const { db } = openDb(':memory:');
+  const engine = createEngine(db, { now: steppingClock() });
+  return async (method, input) =>
+    options.failing?.has(method)
+      ? { ok: false, error: { code: 'internal', message: UNREACHABLE } }
+      : engine.dispatch(method, input);
+}
 
-  function guard(method: keyof Client) {
-    if (options.failing?.has(method)) throw new Error('The Ariadne host is not reachable. Is it still running?');
-  }
-
-  const client: Client = {
-    async 'case.list'(input: Input<'case.list'>) {
-      guard('case.list');
-      const q = input.query?.toLowerCase();
-      return cases
-        .filter((c) => !q || [c.title, c.reference, c.investigator].some((v) => v?.toLowerCase().includes(q)))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    },
-    async 'case.get'({ id }) {
-      guard('case.get');
-      return { ...find(id) };
-    },
-    async 'case.create'(input) {
-      guard('case.create');
-      const now = stamp();
-      const created: Case = {
-        id: nextId++,
-        title: input.title,
-        reference: input.reference || null,
-        investigator: input.investigator || null,
-        description: input.description ?? '',
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      };
-      cases.push(created);
-      return { ...created };
-    },
-    async 'case.update'({ id, ...changes }) {
-      guard('case.update');
-      const target = find(id);
-      Object.assign(target, changes, { updatedAt: stamp() });
-      return { ...target };
-    },
-    async 'case.delete'({ id }) {
-      guard('case.delete');
-      find(id);
-      cases.splice(
-        cases.findIndex((c) => c.id === id),
-        1,
-      );
-      return { id };
-    },
-  };
-  return client;
+function engineClient(options: { failing?: Set<Method> } = {}): Client {
+  return createClient(engineTransport(options));
 }
 
 describe('the app store', () => {
   it('lists cases newest first and keeps a created case selected', async () => {
-    const store = createAppStore(fakeEngine());
+    const store = createAppStore(engineClient());
     await store.getState().load();
     expect(store.getState()).toMatchObject({ items: [], loaded: true, loading: false, error: null });
 
@@ -85,7 +38,7 @@ describe('the app store', () => {
   });
 
   it('searches through the engine and keeps the open case when the search hides it', async () => {
-    const store = createAppStore(fakeEngine());
+    const store = createAppStore(engineClient());
     await store.getState().create({ title: 'Bridge exploit', investigator: 'Tanaka' });
     await store.getState().create({ title: 'Phishing', reference: 'CR-7' });
     await store.getState().setQuery('tanaka');
@@ -94,16 +47,16 @@ describe('the app store', () => {
   });
 
   it('lets only the newest search answer land', async () => {
-    const engine = fakeEngine();
+    const transport = engineTransport();
     const answers: Array<() => void> = [];
-    const slow: Client = {
-      ...engine,
-      'case.list': (input) =>
-        new Promise((resolve) => answers.push(() => void engine['case.list'](input).then(resolve))),
-    };
+    const slow: Transport = (method, input) =>
+      method === 'case.list'
+        ? new Promise((resolve) => answers.push(() => void transport(method, input).then(resolve)))
+        : transport(method, input);
+    const engine = createClient(transport);
     await engine['case.create']({ title: 'Alpha' });
     await engine['case.create']({ title: 'Beta' });
-    const store = createAppStore(slow);
+    const store = createAppStore(createClient(slow));
 
     const first = store.getState().setQuery('alp');
     const second = store.getState().setQuery('bet');
@@ -116,7 +69,7 @@ describe('the app store', () => {
   });
 
   it('renames, changes status and deletes, updating the open case', async () => {
-    const store = createAppStore(fakeEngine());
+    const store = createAppStore(engineClient());
     const created = await store.getState().create({ title: 'Old title' });
     if (!created.ok) throw new Error(created.message);
     const id = created.value.id;
@@ -137,7 +90,7 @@ describe('the app store', () => {
   });
 
   it('reports failures where the user will see them', async () => {
-    const store = createAppStore(fakeEngine({ failing: new Set(['case.list', 'case.create', 'case.update']) }));
+    const store = createAppStore(engineClient({ failing: new Set(['case.list', 'case.create', 'case.update']) }));
     await store.getState().load();
     expect(store.getState()).toMatchObject({ loaded: false, loading: false });
     expect(store.getState().error).toMatch(/not reachable/);
@@ -151,7 +104,7 @@ describe('the app store', () => {
   });
 
   it('keeps a bounded number of toasts and drops dismissed ones', () => {
-    const store = createAppStore(fakeEngine());
+    const store = createAppStore(engineClient());
     for (let i = 1; i <= 6; i++) store.getState().notify('error', `failure ${i}`);
     const toasts = store.getState().toasts;
     expect(toasts.map((t) => t.message)).toEqual(['failure 3', 'failure 4', 'failure 5', 'failure 6']);

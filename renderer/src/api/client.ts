@@ -2,9 +2,10 @@
  * The renderer's API client. It imports only *types* from the contract; the transport is either the preload
  * bridge (Electron) or HTTP to the headless host with the per-launch token.
  */
-import type { ApiErrorShape, Client, Envelope, Method } from '../../../db/api/contract';
+import type { Envelope } from '../../../db/api/contract';
+import type { Transport } from './typed-client';
 
-export type Transport = (method: Method, input: unknown) => Promise<Envelope<unknown>>;
+export { ClientError, createClient, type Transport } from './typed-client';
 
 declare global {
   interface Window {
@@ -14,15 +15,6 @@ declare global {
       /** Application-menu commands; returns the unsubscribe function. */
       onMenu(cb: (command: 'new-case') => void): () => void;
     };
-  }
-}
-
-export class ClientError extends Error {
-  readonly code: ApiErrorShape['code'];
-  constructor(error: ApiErrorShape) {
-    super(error.message);
-    this.name = 'ClientError';
-    this.code = error.code;
   }
 }
 
@@ -70,17 +62,4 @@ export function defaultTransport(): Transport {
   const bridge = window.ariadne;
   if (bridge) return (method, input) => bridge.call(method, input);
   return httpTransport(readToken());
-}
-
-/** A typed client: `api['case.create']({ title })` resolves with the case or rejects with a ClientError. */
-export function createClient(transport: Transport): Client {
-  return new Proxy({} as Client, {
-    get(_target, method: string) {
-      return async (input: unknown) => {
-        const envelope = await transport(method as Method, input);
-        if (!envelope.ok) throw new ClientError(envelope.error);
-        return envelope.result;
-      };
-    },
-  });
 }
