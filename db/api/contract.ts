@@ -178,6 +178,8 @@ export const jobs = {
       .object({
         files: z.array(z.string().min(1).max(4096)).min(1).max(1000),
         format: z.string().max(40).optional(),
+        /** The case that imported addresses go into (address lists). */
+        caseId: caseId.optional(),
       })
       .strict(),
     returns<ImportProgress>,

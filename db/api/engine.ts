@@ -90,8 +90,10 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   };
 
   const jobHandlers: JobHandlers = {
-    'import.files': ({ files, format }, { signal, onProgress }) =>
-      importFiles(db, files, { format, signal, onProgress, now: options.now }),
+    'import.files': ({ files, format, caseId }, { signal, onProgress }) => {
+      if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
+      return importFiles(db, files, { format, caseId, signal, onProgress, now: options.now });
+    },
   };
 
   function call<M extends Method>(method: M, input: unknown): Output<M> {

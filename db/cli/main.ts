@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { AddressCheckResult, AddressDetails, Case, ImportBatchReport, JobName, Method } from '../api/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { ApiError } from '../api/errors';
-import { IMPORT_FORMATS } from '../import/run';
+import { IMPORT_FORMATS } from '../import/registry';
 import { openDb, WorkspaceError } from '../open';
 import { defaultUserDataDir, defaultWorkspacePath } from '../workspace-path';
 import {
@@ -38,7 +38,7 @@ Commands:
   case show ID [--json]
   case update ID [--title T] [--reference R] [--investigator I] [--description D] [--status S] [--json]
   case delete ID [--json]
-  import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--json]
+  import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
 
@@ -60,6 +60,7 @@ const OPTIONS = {
   status: { type: 'string' },
   query: { type: 'string' },
   format: { type: 'string' },
+  case: { type: 'string' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
@@ -160,12 +161,16 @@ const COMMANDS: Record<string, Spec> = {
     },
   },
   import: {
-    flags: ['format'],
+    flags: ['format', 'case'],
     args: [1, Infinity],
     build: (files, values) => ({
       kind: 'job',
       name: 'import.files',
-      input: { files: files.map((f) => path.resolve(f)), ...pick(values, ['format']) },
+      input: {
+        files: files.map((f) => path.resolve(f)),
+        ...pick(values, ['format']),
+        ...(values.case === undefined ? {} : { caseId: parseId(values.case) }),
+      },
       print: (r) => formatImport(r as ImportBatchReport),
       exitCode: (r) => ((r as ImportBatchReport).failed.length > 0 ? 1 : 0),
     }),

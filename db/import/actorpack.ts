@@ -58,6 +58,8 @@ function insertStatements(db: Db) {
 
 export const actorpackImporter: FormatImporter = {
   format: 'actorpack',
+  description: 'GraphSense ActorPack (YAML)',
+  detect: (ext, head) => (ext === '.yaml' || ext === '.yml') && /^actors:/m.test(head),
   async run({ db, file, builder, source, progress }) {
     const header = await readPackHeader(file, 'actors');
     if (!header.hasList) throw new ImportFileError(file, 1, 'not an ActorPack: there is no actors list');

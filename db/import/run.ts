@@ -7,17 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../open';
-import { actorpackImporter } from './actorpack';
-import type { FormatImporter } from './formats';
+import { findImporter, IMPORT_FORMATS, IMPORTERS } from './registry';
 import { ImportCancelledError, ImportFileError, ReportBuilder, type ImportProgress, type ImportReport } from './report';
-import { tagpackImporter } from './tagpack';
-
-export const IMPORTERS: Record<string, FormatImporter> = {
-  tagpack: tagpackImporter,
-  actorpack: actorpackImporter,
-};
-
-export const IMPORT_FORMATS = Object.keys(IMPORTERS);
 
 export interface ImportOptions {
   /** Overrides detection. */
@@ -25,6 +16,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   now?: () => Date;
+  /** The case that imported addresses go into (address lists). */
+  caseId?: number;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -33,14 +26,12 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Picks a format from the file name and its first lines. */
+/** Picks a format from the file name and its first 64 KiB. */
 export async function detectFormat(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') {
-    const head = await readHead(file, 64 * 1024);
-    if (/^actors:/m.test(head)) return 'actorpack';
-    if (/^tags:/m.test(head) || /^(title|creator):/m.test(head)) return 'tagpack';
-  }
+  const head = await readHead(file, 64 * 1024);
+  const found = IMPORTERS.find((i) => i.detect(ext, head));
+  if (found) return found.format;
   throw new ImportFileError(
     file,
     1,
@@ -68,7 +59,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   }
   if (!stat.isFile()) throw new ImportFileError(file, 0, 'not a file');
   const format = options.format ?? (await detectFormat(file));
-  const importer = IMPORTERS[format];
+  const importer = findImporter(format);
   if (!importer) throw new ImportFileError(file, 0, `unknown format '${format}' (one of ${IMPORT_FORMATS.join(', ')})`);
   const sha256 = await sha256Of(file);
   const now = (options.now ?? (() => new Date()))().toISOString();
@@ -101,6 +92,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       builder,
       source: { id: sourceId, describe: (meta) => describe.run({ ...meta, id: sourceId }) },
       progress,
+      caseId: options.caseId,
+      now,
     });
     progress(stat.size);
     if (builder.inserted === 0) {

@@ -64,6 +64,8 @@ const TX_HASH = /^(0x)?[0-9a-fA-F]{64}$/;
 
 export const tagpackImporter: FormatImporter = {
   format: 'tagpack',
+  description: 'GraphSense TagPack (YAML)',
+  detect: (ext, head) => (ext === '.yaml' || ext === '.yml') && /^tags:/m.test(head) && !/^actors:/m.test(head),
   async run({ db, file, builder, source, progress }) {
     const header = await readPackHeader(file, 'tags');
     if (!header.hasList) throw new ImportFileError(file, 1, 'not a TagPack: there is no tags list');
