@@ -195,6 +195,12 @@ export type ParsedJobInput<J extends JobName> = z.output<Jobs[J]['input']>;
 export type JobProgress<J extends JobName> = ReturnType<Jobs[J]['progress']>;
 export type JobOutput<J extends JobName> = ReturnType<Jobs[J]['output']>;
 
+/** What a running job tells its caller, in order: progress any number of times, then done or failed. */
+export type JobEvent<J extends JobName = JobName> =
+  | { type: 'progress'; progress: JobProgress<J> }
+  | { type: 'done'; result: JobOutput<J> }
+  | { type: 'failed'; error: ApiErrorShape };
+
 export function isJob(name: unknown): name is JobName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(jobs, name);
 }
@@ -234,3 +240,14 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiError
 
 /** A client with one async function per method, typed by the contract. */
 export type Client = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
+
+export interface JobRunOptions<J extends JobName> {
+  onProgress?: (progress: JobProgress<J>) => void;
+  /** Aborting cancels the job; the workspace is left as it was before it. */
+  signal?: AbortSignal;
+}
+
+/** Long work, typed by the contract: resolves with the job's result, rejects with its error. */
+export type JobClient = {
+  [J in JobName]: (input: JobInput<J>, options?: JobRunOptions<J>) => Promise<JobOutput<J>>;
+};

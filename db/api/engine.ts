@@ -9,6 +9,7 @@ import {
   isMethod,
   jobs,
   type Envelope,
+  type JobEvent,
   type JobName,
   type JobOutput,
   type JobProgress,
@@ -22,6 +23,12 @@ import { ApiError, describeZodError, toErrorShape } from './errors';
 export interface EngineOptions {
   /** The clock every stored time comes from; tests fix it. */
   now?: () => Date;
+  /**
+   * A connection of its own for each job. A job holds a write transaction across awaits; on the shared
+   * connection, calls arriving meanwhile would join that transaction and vanish with it on a cancel. Hosts
+   * that serve calls during jobs must give one; without it jobs use the main connection (the CLI, tests).
+   */
+  jobConnection?: () => Db;
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
@@ -71,6 +78,8 @@ export interface Engine {
   dispatch(method: unknown, input: unknown): Envelope<unknown>;
   /** Validates and runs one job; rejects with ApiError (code 'cancelled' when its signal aborts). */
   runJob<J extends JobName>(name: J, input: unknown, options?: JobOptions<J>): Promise<JobOutput<J>>;
+  /** For transports: runs a job by name, telling `emit` its progress and then done or failed; never rejects. */
+  streamJob(name: unknown, input: unknown, signal: AbortSignal, emit: (event: JobEvent) => void): Promise<void>;
 }
 
 export function createEngine(db: Db, options: EngineOptions = {}): Engine {
@@ -89,10 +98,22 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'address.show': ({ address }) => showAddress(db, address),
   };
 
+  async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {
+    if (!options.jobConnection) return work(db);
+    const jobDb = options.jobConnection();
+    try {
+      return await work(jobDb);
+    } finally {
+      jobDb.close();
+    }
+  }
+
   const jobHandlers: JobHandlers = {
     'import.files': ({ files, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
-      return importFiles(db, files, { format, caseId, signal, onProgress, now: options.now });
+      return withJobConnection((jobDb) =>
+        importFiles(jobDb, files, { format, caseId, signal, onProgress, now: options.now }),
+      );
     },
   };
 
@@ -111,9 +132,22 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     }
   }
 
+  async function streamJob(name: unknown, input: unknown, signal: AbortSignal, emit: (event: JobEvent) => void) {
+    try {
+      const result = await runJob(assertJob(name), input, {
+        signal,
+        onProgress: (progress) => emit({ type: 'progress', progress }),
+      });
+      emit({ type: 'done', result });
+    } catch (error) {
+      emit({ type: 'failed', error: toErrorShape(error) });
+    }
+  }
+
   return {
     call,
     runJob,
+    streamJob,
     dispatch(method, input) {
       try {
         return { ok: true, result: call(assertMethod(method), input) };

@@ -18,11 +18,16 @@ export async function* readLines(file: string, chunkSize = 1 << 20): AsyncGenera
   let pending = '';
   let number = 0;
   let bytesRead = 0;
+  // A chunk holds many lines: count each line's own bytes so progress (and its throttle) moves line by line.
+  // A byte that is not UTF-8 comes back as U+FFFD, three bytes, hence the cap at what was really read.
+  let consumed = 0;
   let first = true;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
     pending += decoder.decode(chunk, { stream: true });
     if (first) {
+      // The decoder drops a byte-order mark on its own; its bytes were still read.
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) consumed = 3;
       if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
       first = false;
     }
@@ -30,8 +35,10 @@ export async function* readLines(file: string, chunkSize = 1 << 20): AsyncGenera
     let end: number;
     while ((end = pending.indexOf('\n', start)) !== -1) {
       number += 1;
-      const text = pending.charCodeAt(end - 1) === 13 ? pending.slice(start, end - 1) : pending.slice(start, end);
-      yield { number, text, bytesRead };
+      const crlf = pending.charCodeAt(end - 1) === 13;
+      const text = pending.slice(start, crlf ? end - 1 : end);
+      consumed = Math.min(bytesRead, consumed + Buffer.byteLength(text) + (crlf ? 2 : 1));
+      yield { number, text, bytesRead: consumed };
       start = end + 1;
     }
     pending = pending.slice(start);

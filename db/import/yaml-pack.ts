@@ -41,7 +41,8 @@ export async function* packPieces(file: string, listKey: string): AsyncGenerator
   for await (const { number, text, bytesRead } of readLines(file)) {
     if (inList) {
       if (isBlankOrComment(text)) {
-        if (item) item.lines.push('');
+        // Kept as written: inside a block or quoted scalar such a line is text (a '# heading', spaces).
+        if (item) item.lines.push(text.slice(Math.min(itemIndent, indentOf(text))));
         lastBytes = bytesRead;
         continue;
       }

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
   const { db } = opened;
   const host = await startHeadlessHost({
-    engine: createEngine(db),
+    engine: createEngine(db, { jobConnection: () => openDb(file).db }),
     staticDir: path.join(__dirname, '..', 'renderer'),
     port,
   }).catch((err: unknown) => {

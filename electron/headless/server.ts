@@ -72,8 +72,10 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
 }
 
-function refuse(res: http.ServerResponse, status: number, code: ApiErrorShape['code'], message: string): void {
+/** Answers with an error envelope; returns null so a reader of input can `return refuse(…)`. */
+function refuse(res: http.ServerResponse, status: number, code: ApiErrorShape['code'], message: string): null {
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
+  return null;
 }
 
 function tokensEqual(given: string, expected: string): boolean {
@@ -119,7 +121,12 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
   }
   let port = 0;
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+  /** Everything a call and a job share: POST, same origin, the token, a JSON body. Null when refused. */
+  async function readApiInput(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<{ input: unknown } | null> {
     if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must be POST');
     // A page on another origin may send a simple POST to loopback; the token already stops it, and so does this.
     const origin = req.headers.origin;
@@ -134,13 +141,40 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     }
     const body = await readBody(req);
     if (body === null) return refuse(res, 413, 'invalid_input', `request body over ${MAX_BODY_BYTES} bytes`);
-    let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
+      return { input: body.length === 0 ? {} : JSON.parse(body) };
     } catch {
-      return refuse(res, 400, 'invalid_input', `${method}: the request body is not valid JSON`);
+      return refuse(res, 400, 'invalid_input', `${name}: the request body is not valid JSON`);
     }
-    sendEnvelope(res, options.engine.dispatch(method, input));
+  }
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    const read = await readApiInput(req, res, method);
+    if (read) sendEnvelope(res, options.engine.dispatch(method, read.input));
+  }
+
+  /**
+   * A job answers with one JSON event per line (progress…, then done or failed) as it runs. Closing the
+   * request cancels the job, so a browser's AbortController is the cancel button.
+   */
+  async function handleJob(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const read = await readApiInput(req, res, name);
+    if (!read) return;
+    const controller = new AbortController();
+    let finished = false;
+    res.on('close', () => {
+      if (!finished) controller.abort();
+    });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    await options.engine.streamJob(name, read.input, controller.signal, (event) => {
+      if (event.type !== 'progress') finished = true;
+      res.write(`${JSON.stringify(event)}\n`);
+    });
+    res.end();
   }
 
   const server = http.createServer((req, res) => {
@@ -151,8 +185,13 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     }
     const { pathname } = new URL(req.url ?? '/', `http://${host}`);
     if (pathname.startsWith('/api/')) {
-      handleApi(req, res, decodeURIComponent(pathname.slice('/api/'.length))).catch((err: unknown) => {
+      const route = decodeURIComponent(pathname.slice('/api/'.length));
+      const handled = route.startsWith('jobs/')
+        ? handleJob(req, res, route.slice('jobs/'.length))
+        : handleCall(req, res, route);
+      handled.catch((err: unknown) => {
         if (!res.headersSent) refuse(res, 500, 'internal', err instanceof Error ? err.message : String(err));
+        else res.end();
       });
       return;
     }

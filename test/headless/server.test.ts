@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../db/api/engine';
 import { openDb } from '../../db/open';
 import { startHeadlessHost, type HeadlessHost } from '../../electron/headless/server';
+import { graphsense } from '../helpers/shared-data';
 import { tempDir } from '../helpers/workspace';
 
 let host: HeadlessHost | null = null;
@@ -123,5 +124,78 @@ describe('headless host', () => {
       req.end();
     });
     expect(status).toBe(421);
+  });
+});
+
+describe('headless host jobs', () => {
+  async function startWithWorkspace() {
+    const staticDir = tempDir();
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ariadne</title>');
+    const file = path.join(tempDir(), 'w.db');
+    const { db } = openDb(file);
+    host = await startHeadlessHost({ engine: createEngine(db, { jobConnection: () => openDb(file).db }), staticDir });
+    return { h: host, db };
+  }
+
+  function job(h: HeadlessHost, name: string, body: unknown, signal?: AbortSignal) {
+    return fetch(`http://127.0.0.1:${h.port}/api/jobs/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+      body: JSON.stringify(body),
+      signal,
+    });
+  }
+
+  const events = async (res: Response) =>
+    (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; result?: { inserted: number }; error?: { code: string } });
+
+  it('streams a job as JSON lines ending in its result', async () => {
+    const { h, db } = await startWithWorkspace();
+    const res = await job(h, 'import.files', { files: [graphsense('packs', 'lazarus.yaml')] });
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const list = await events(res);
+    expect(list.at(-1)).toMatchObject({ type: 'done', result: { inserted: 21 } });
+    expect(list.slice(0, -1).every((e) => e.type === 'progress')).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(21);
+  });
+
+  it('ends a refused job with a failed event, and requires the token', async () => {
+    const { h } = await startWithWorkspace();
+    expect(await events(await job(h, 'import.everything', {}))).toEqual([
+      { type: 'failed', error: { code: 'unknown_method', message: 'unknown job: import.everything' } },
+    ]);
+    expect((await events(await job(h, 'import.files', { files: [] })))[0]).toMatchObject({
+      type: 'failed',
+      error: { code: 'invalid_input' },
+    });
+    const noToken = await fetch(`http://127.0.0.1:${h.port}/api/jobs/import.files`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noToken.status).toBe(401);
+  });
+
+  it('cancels a job when the client goes away, leaving the workspace as it was', async () => {
+    const { h, db } = await startWithWorkspace();
+    const big = path.join(tempDir(), 'big.yaml');
+    const lines = ['title: Big', 'creator: test', 'source: https://example.org', 'currency: ETH', 'label: L', 'tags:'];
+    for (let i = 0; i < 60_000; i++) lines.push(`- address: '0x${i.toString(16).padStart(40, '0')}'`);
+    fs.writeFileSync(big, `${lines.join('\n')}\n`);
+    const controller = new AbortController();
+    const res = await job(h, 'import.files', { files: [big] }, controller.signal);
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(reader.read()).rejects.toThrow();
+    // The engine sees the closed request and rolls back. Had it gone on, the next import would wait for its
+    // write lock and the workspace would end with its 60,000 tags as well.
+    const after = await events(await job(h, 'import.files', { files: [graphsense('packs', 'lazarus2.yaml')] }));
+    expect(after.at(-1)).toMatchObject({ type: 'done', result: { inserted: 6 } });
+    expect(db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(6);
+    expect(db.prepare('SELECT count(*) FROM import_sources').pluck().get()).toBe(1);
   });
 });

@@ -2,10 +2,10 @@
  * The renderer's API client. It imports only *types* from the contract; the transport is either the preload
  * bridge (Electron) or HTTP to the headless host with the per-launch token.
  */
-import type { Envelope } from '../../../db/api/contract';
-import type { Transport } from './typed-client';
+import type { Envelope, JobEvent } from '../../../db/api/contract';
+import type { JobTransport, Transport } from './typed-client';
 
-export { ClientError, createClient, type Transport } from './typed-client';
+export { ClientError, createClient, createJobClient, type JobTransport, type Transport } from './typed-client';
 
 declare global {
   interface Window {
@@ -14,6 +14,10 @@ declare global {
       call(method: string, input: unknown): Promise<Envelope<unknown>>;
       /** Application-menu commands; returns the unsubscribe function. */
       onMenu(cb: (command: 'new-case') => void): () => void;
+      /** Starts a job; its events arrive through onJobEvent under the returned id. */
+      startJob(name: string, input: unknown): Promise<Envelope<{ jobId: string }>>;
+      cancelJob(jobId: string): Promise<void>;
+      onJobEvent(cb: (jobId: string, event: JobEvent) => void): () => void;
     };
   }
 }
@@ -62,4 +66,96 @@ export function defaultTransport(): Transport {
   const bridge = window.ariadne;
   if (bridge) return (method, input) => bridge.call(method, input);
   return httpTransport(readToken());
+}
+
+const CANCELLED: Envelope<never> = {
+  ok: false,
+  error: { code: 'cancelled', message: 'Cancelled; nothing was changed.' },
+};
+
+/** Reads the host's newline-delimited JSON events until done or failed. */
+export function httpJobTransport(token: string | null): JobTransport {
+  return async (name, input, { onProgress, signal }) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/jobs/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+        body: JSON.stringify(input ?? {}),
+        signal,
+      });
+    } catch {
+      if (signal?.aborted) return CANCELLED;
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The Ariadne host is not reachable. Is it still running?' },
+      };
+    }
+    if (!response.ok || !response.body) {
+      try {
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `The Ariadne host answered ${response.status}` } };
+      }
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        let newline: number;
+        while ((newline = buffered.indexOf('\n')) !== -1) {
+          const event = JSON.parse(buffered.slice(0, newline)) as JobEvent;
+          buffered = buffered.slice(newline + 1);
+          if (event.type === 'progress') onProgress?.(event.progress);
+          else if (event.type === 'done') return { ok: true, result: event.result };
+          else return { ok: false, error: event.error };
+        }
+      }
+    } catch {
+      if (signal?.aborted) return CANCELLED;
+      return { ok: false, error: { code: 'internal', message: 'The connection to the Ariadne host broke off.' } };
+    }
+    return signal?.aborted
+      ? CANCELLED
+      : { ok: false, error: { code: 'internal', message: 'The job ended without a result.' } };
+  };
+}
+
+/** Jobs through the preload bridge: events for all jobs arrive on one listener and are sorted by id. */
+export function bridgeJobTransport(bridge: NonNullable<Window['ariadne']>): JobTransport {
+  const listeners = new Map<string, (event: JobEvent) => void>();
+  const early = new Map<string, JobEvent[]>();
+  bridge.onJobEvent((jobId, event) => {
+    const listener = listeners.get(jobId);
+    if (listener) listener(event);
+    // An event can overtake the reply that names its job; keep it until the job's listener exists.
+    else early.set(jobId, [...(early.get(jobId) ?? []), event]);
+  });
+  return async (name, input, { onProgress, signal }) => {
+    const started = await bridge.startJob(name, input);
+    if (!started.ok) return started;
+    const { jobId } = started.result;
+    return new Promise((resolve) => {
+      const onAbort = () => void bridge.cancelJob(jobId);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const listener = (event: JobEvent) => {
+        if (event.type === 'progress') return onProgress?.(event.progress);
+        listeners.delete(jobId);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(event.type === 'done' ? { ok: true, result: event.result } : { ok: false, error: event.error });
+      };
+      listeners.set(jobId, listener);
+      for (const event of early.get(jobId) ?? []) listener(event);
+      early.delete(jobId);
+      if (signal?.aborted) onAbort();
+    });
+  };
+}
+
+export function defaultJobTransport(): JobTransport {
+  const bridge = window.ariadne;
+  return bridge ? bridgeJobTransport(bridge) : httpJobTransport(readToken());
 }
