@@ -1,5 +1,6 @@
 import type { Case, CaseStatus, ParsedInput } from './api/contract';
 import { appendAudit } from './audit';
+import { likePattern } from './lists';
 import type { Db } from './open';
 
 interface CaseRow {
@@ -24,11 +25,6 @@ function toCase(row: CaseRow): Case {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** Escapes LIKE wildcards so a search for "50%" finds exactly that. */
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function listCases(db: Db, filter: ParsedInput<'case.list'> = {}): Case[] {

@@ -69,6 +69,42 @@ export interface AddressDetails {
   utxo: { inputs: number; outputs: number };
 }
 
+/** One page of a long list, with the number of rows that match in all. */
+export interface Page<T> {
+  total: number;
+  offset: number;
+  rows: T[];
+}
+
+export interface AddressRow {
+  /** `CHAIN:ADDRESS` in the normal form. */
+  address: string;
+  chain: string;
+  /** The label of its most confident tag. */
+  label: string | null;
+  confidence: string | null;
+  confidenceLevel: number | null;
+  tags: number;
+  /** The actor or service its most confident tag names. */
+  entity: string | null;
+}
+
+export interface EntityRow {
+  id: number;
+  key: string | null;
+  label: string;
+  kind: string;
+  jurisdictions: string[];
+  categories: string[];
+  /** Tags naming it as their actor. */
+  tags: number;
+}
+
+export interface ImportFormat {
+  format: string;
+  description: string;
+}
+
 /** Totals over several files, with each file's own report. */
 export interface ImportBatchReport {
   read: number;
@@ -83,6 +119,11 @@ export interface ImportBatchReport {
 }
 
 export const LIMITS = { title: 200, reference: 100, investigator: 200, description: 20_000, query: 200 } as const;
+
+const pageFields = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+};
 
 const caseId = z.number({ error: 'must be a case id (a positive whole number)' }).int().positive();
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
@@ -162,6 +203,30 @@ export const contract = {
     returns<AddressDetails>,
     'What the workspace knows of one CHAIN:ADDRESS: tags with source and confidence, entities, transfer counts.',
   ),
+  'address.list': method(
+    z
+      .object({
+        query: z.string().max(LIMITS.query).optional(),
+        chain: z.string().max(12).optional(),
+        ...pageFields,
+      })
+      .strict(),
+    returns<Page<AddressRow>>,
+    'Addresses of the workspace, tagged ones first; query matches the address, a tag label or an actor.',
+  ),
+  'entity.list': method(
+    z
+      .object({
+        query: z.string().max(LIMITS.query).optional(),
+        kind: z.enum(['actor', 'victim', 'service', 'unknown']).optional(),
+        jurisdiction: z.string().length(2).optional(),
+        ...pageFields,
+      })
+      .strict(),
+    returns<Page<EntityRow>>,
+    'Actors, victims and services; query matches the label, key or an alias.',
+  ),
+  'import.formats': method(z.object({}).strict(), returns<ImportFormat[]>, 'The formats the importer reads.'),
 } as const;
 
 /**

@@ -1,6 +1,8 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { importFiles } from '../import/batch';
+import { IMPORTERS } from '../import/registry';
+import { listAddresses, listEntities } from '../lists';
 import { ImportCancelledError } from '../import/report';
 import type { Db } from '../open';
 import {
@@ -96,6 +98,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'case.delete': ({ id }) => (deleteCase(db, id, now()) ? { id } : notFound(id)),
     'address.check': ({ addresses }) => checkAddresses(addresses),
     'address.show': ({ address }) => showAddress(db, address),
+    'address.list': (input) => listAddresses(db, input),
+    'entity.list': (input) => listEntities(db, input),
+    'import.formats': () => IMPORTERS.map(({ format, description }) => ({ format, description })),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Engine } from '../../db/api/engine';
@@ -13,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../security';
 
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Chain-data exports run to gigabytes; beyond this a file belongs on the command line. */
+const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -120,6 +123,52 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     );
   }
   let port = 0;
+  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ariadne-uploads-'));
+
+  /**
+   * A browser cannot hand over a file's path, only its bytes: they are streamed to a folder of this host's
+   * own, under the file's own name (reports cite it), and the answer is the path to give to import.files.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!checkCaller(req, res)) return;
+    const name = path.basename(url.searchParams.get('name') ?? '').replace(/[^\w.\- ()]/g, '_');
+    if (name === '' || name === '.' || name === '..') {
+      refuse(res, 400, 'invalid_input', 'uploads need ?name=<file name>');
+      return;
+    }
+    const folder = await fs.promises.mkdtemp(path.join(uploadsDir, 'u-'));
+    const file = path.join(folder, name);
+    let size = 0;
+    const out = fs.createWriteStream(file);
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) throw new Error(`upload over ${MAX_UPLOAD_BYTES} bytes`);
+        if (!out.write(chunk)) await new Promise<void>((resume) => out.once('drain', () => resume()));
+      }
+      await new Promise<void>((done, fail) => out.end((err?: Error | null) => (err ? fail(err) : done())));
+    } catch (error) {
+      out.destroy();
+      await fs.promises.rm(folder, { recursive: true, force: true });
+      refuse(res, 413, 'invalid_input', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    sendEnvelope(res, { ok: true, result: { path: file, size } });
+  }
+
+  /** POST, same origin, the token: what every API request must show. False when it was refused. */
+  function checkCaller(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must be POST') !== null;
+    // A page on another origin may send a simple POST to loopback; the token already stops it, and so does this.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${LOOPBACK}:${port}` && origin !== `http://localhost:${port}`) {
+      return refuse(res, 403, 'forbidden', 'cross-origin API calls are refused') !== null;
+    }
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!tokensEqual(given, token)) return refuse(res, 401, 'forbidden', 'missing or wrong API token') !== null;
+    return true;
+  }
 
   /** Everything a call and a job share: POST, same origin, the token, a JSON body. Null when refused. */
   async function readApiInput(
@@ -127,15 +176,7 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     res: http.ServerResponse,
     name: string,
   ): Promise<{ input: unknown } | null> {
-    if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must be POST');
-    // A page on another origin may send a simple POST to loopback; the token already stops it, and so does this.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${LOOPBACK}:${port}` && origin !== `http://localhost:${port}`) {
-      return refuse(res, 403, 'forbidden', 'cross-origin API calls are refused');
-    }
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!tokensEqual(given, token)) return refuse(res, 401, 'forbidden', 'missing or wrong API token');
+    if (!checkCaller(req, res)) return null;
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid_input', 'API calls must send application/json');
     }
@@ -188,7 +229,9 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
       const route = decodeURIComponent(pathname.slice('/api/'.length));
       const handled = route.startsWith('jobs/')
         ? handleJob(req, res, route.slice('jobs/'.length))
-        : handleCall(req, res, route);
+        : route === 'uploads'
+          ? handleUpload(req, res, new URL(req.url ?? '/', `http://${host}`))
+          : handleCall(req, res, route);
       handled.catch((err: unknown) => {
         if (!res.headersSent) refuse(res, 500, 'internal', err instanceof Error ? err.message : String(err));
         else res.end();
@@ -210,7 +253,10 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              fs.rmSync(uploadsDir, { recursive: true, force: true });
+              done();
+            });
           }),
       });
     });

@@ -22,6 +22,9 @@ describe('the API contract refuses bad payloads at the boundary', () => {
       'case.delete',
       'address.check',
       'address.show',
+      'address.list',
+      'entity.list',
+      'import.formats',
     ]);
   });
 

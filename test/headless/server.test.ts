@@ -199,3 +199,30 @@ describe('headless host jobs', () => {
     expect(db.prepare('SELECT count(*) FROM import_sources').pluck().get()).toBe(1);
   });
 });
+
+describe('headless host uploads', () => {
+  it('stores an uploaded file under its own name for import.files, and only with the token', async () => {
+    const h = await start();
+    const bytes = fs.readFileSync(graphsense('packs', 'lazarus2.yaml'));
+    const res = await fetch(`http://127.0.0.1:${h.port}/api/uploads?name=${encodeURIComponent('../lazarus 2.yaml')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${h.token}` },
+      body: bytes,
+    });
+    const body = (await res.json()) as { ok: boolean; result: { path: string; size: number } };
+    expect(body.ok).toBe(true);
+    expect(path.basename(body.result.path)).toBe('lazarus 2.yaml');
+    expect(body.result.size).toBe(bytes.length);
+    expect(fs.readFileSync(body.result.path).equals(bytes)).toBe(true);
+    const imported = await json(
+      await call(h, 'address.check', { addresses: ['BTC:3LU8wRu4ZnXP4UM8Yo6kkTiGHM9BubgyiG'] }),
+    );
+    expect(imported.ok).toBe(true);
+
+    const refused = await fetch(`http://127.0.0.1:${h.port}/api/uploads?name=x.yaml`, { method: 'POST', body: 'x' });
+    expect(refused.status).toBe(401);
+    await h.close();
+    host = null;
+    expect(fs.existsSync(body.result.path)).toBe(false);
+  });
+});

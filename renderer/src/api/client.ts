@@ -5,6 +5,8 @@
 import type { Envelope, JobEvent } from '../../../db/api/contract';
 import type { JobTransport, Transport } from './typed-client';
 
+import { ClientError } from './typed-client';
+
 export { ClientError, createClient, createJobClient, type JobTransport, type Transport } from './typed-client';
 
 declare global {
@@ -18,6 +20,8 @@ declare global {
       startJob(name: string, input: unknown): Promise<Envelope<{ jobId: string }>>;
       cancelJob(jobId: string): Promise<void>;
       onJobEvent(cb: (jobId: string, event: JobEvent) => void): () => void;
+      /** The path of a file the user picked or dropped (Electron's webUtils.getPathForFile). */
+      pathForFile(file: File): string;
     };
   }
 }
@@ -158,4 +162,26 @@ export function bridgeJobTransport(bridge: NonNullable<Window['ariadne']>): JobT
 export function defaultJobTransport(): JobTransport {
   const bridge = window.ariadne;
   return bridge ? bridgeJobTransport(bridge) : httpJobTransport(readToken());
+}
+
+/**
+ * What import.files needs for a file the user picked or dropped: its path. Electron knows it; a browser only
+ * has the bytes, which go to the headless host first.
+ */
+export async function importablePath(file: File): Promise<string> {
+  const bridge = window.ariadne;
+  if (bridge) return bridge.pathForFile(file);
+  let response: Response;
+  try {
+    response = await fetch(`/api/uploads?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${readToken() ?? ''}` },
+      body: file,
+    });
+  } catch {
+    throw new ClientError({ code: 'internal', message: 'The Ariadne host is not reachable. Is it still running?' });
+  }
+  const envelope = (await response.json()) as Envelope<{ path: string }>;
+  if (!envelope.ok) throw new ClientError(envelope.error);
+  return envelope.result.path;
 }
