@@ -90,6 +90,11 @@ export const actorpackImporter: FormatImporter = {
         builder.reject(line, `actor ${key}: missing label`);
         continue;
       }
+      // SQLite measures text up to its first NUL: the entities CHECK would refuse the row, and with it the file.
+      if (label.includes('\0')) {
+        builder.reject(line, `actor ${key}: the label contains a NUL character`);
+        continue;
+      }
       const categories = textList(value.categories);
       const aliases = textList(value.aliases);
       const jurisdictions = textList(value.jurisdictions);
@@ -107,12 +112,20 @@ export const actorpackImporter: FormatImporter = {
         builder.reject(line, `actor ${key}: context must be a mapping`);
         continue;
       }
+      let context: string;
+      try {
+        context = JSON.stringify(value.context ?? {});
+      } catch {
+        // A YAML alias can make the mapping contain itself (&a {x: *a}), which JSON cannot write.
+        builder.reject(line, `actor ${key}: context must not refer to itself`);
+        continue;
+      }
       const info = insert.entity.run({
         key,
         label,
         kind: kindOf(categories),
         uri: text(value.uri) ?? null,
-        context: JSON.stringify(value.context ?? {}),
+        context,
         lastmod: text(value.lastmod) ?? null,
         sourceId: source.id,
       });

@@ -58,6 +58,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     throw new ImportFileError(file, 0, 'no such file');
   }
   if (!stat.isFile()) throw new ImportFileError(file, 0, 'not a file');
+  if (options.signal?.aborted) throw new ImportCancelledError(file);
   const format = options.format ?? (await detectFormat(file));
   const importer = findImporter(format);
   if (!importer) throw new ImportFileError(file, 0, `unknown format '${format}' (one of ${IMPORT_FORMATS.join(', ')})`);
@@ -107,6 +108,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
         sourceId,
       );
     }
+    // A cancel that came during the last progress report still counts: nothing is committed after it.
+    if (options.signal?.aborted) throw new ImportCancelledError(file);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

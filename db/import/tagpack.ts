@@ -5,11 +5,12 @@
  * source, compared without case) imported twice is one tag.
  */
 import { addressStatements, knownChains } from '../addresses';
-import { checkAddress, detectChains, isSupportedChain } from '../chains';
+import { checkAddress, isSupportedChain } from '../chains';
 import { DEFAULT_CONFIDENCE } from '../reference/confidence';
 import type { FormatImporter } from './formats';
 import { packItems, readPackHeader } from './yaml-pack';
 import { ImportFileError } from './report';
+import { tokenChainOf } from './token-chain';
 
 /** Fields a tag may carry; the header may carry all of them too, as defaults. */
 const TAG_FIELDS = [
@@ -57,10 +58,12 @@ function bool(value: unknown): boolean | null {
   return null;
 }
 
-/** Where a token named only by its ticker most likely lives, most likely first. */
-const TOKEN_NETWORKS = ['ETH', 'BTC', 'TRX'];
-
 const TX_HASH = /^(0x)?[0-9a-fA-F]{64}$/;
+
+/** One claim, whichever file it came from: the subject in its normal form, the label and the source without case. */
+export function tagDedupKey(chain: string, subject: string, label: string, source: string): string {
+  return JSON.stringify([chain, subject, label.toLowerCase(), source.toLowerCase()]);
+}
 
 export const tagpackImporter: FormatImporter = {
   format: 'tagpack',
@@ -133,15 +136,16 @@ export const tagpackImporter: FormatImporter = {
         continue;
       }
 
+      if (address !== undefined && typeof address !== 'string') {
+        builder.reject(line, 'address must be text');
+        continue;
+      }
       let chain = text(tag.network)?.toUpperCase() ?? currency;
       let subject: string;
       if (typeof address === 'string') {
         // A token ticker given as the network (old packs write currency: USDT): the address format tells the chain.
         if (!chains.has(chain)) {
-          const fits = detectChains(address).filter((c) => chains.has(c));
-          // An EVM address fits every EVM chain and a legacy base58 one several Bitcoin forks: tokens given
-          // by ticker live mostly on these, in this order.
-          const only = TOKEN_NETWORKS.find((c) => fits.includes(c)) ?? (fits.length === 1 ? fits[0] : undefined);
+          const only = tokenChainOf(address, chains);
           if (!only) {
             builder.reject(line, `unknown network ${chain}`);
             continue;
@@ -207,7 +211,7 @@ export const tagpackImporter: FormatImporter = {
         context: text(tag.context) ?? null,
         lastmod: text(tag.lastmod) ?? null,
         sourceId: source.id,
-        dedupKey: JSON.stringify([chain, subject, label.toLowerCase(), tagSource.toLowerCase()]),
+        dedupKey: tagDedupKey(chain, subject, label, tagSource),
       });
       if (info.changes > 0) builder.inserted += 1;
       else builder.duplicates += 1;

@@ -123,7 +123,7 @@ export async function readPackHeader(file: string, listKey: string): Promise<Pac
   }
   let fields: unknown;
   try {
-    fields = parse(lines.join('\n'), { schema: 'failsafe', version, uniqueKeys: true }) ?? {};
+    fields = parse(lines.join('\n'), { schema: 'failsafe', version, uniqueKeys: true, logLevel: 'error' }) ?? {};
   } catch (error) {
     const { offset, message } = describeYamlError(error);
     throw new ImportFileError(file, offset + 1, `not valid YAML: ${message}`);
@@ -146,7 +146,7 @@ export async function* packItems(file: string, listKey: string, version: '1.1' |
     if (piece.kind !== 'item') continue;
     let parsed: unknown;
     try {
-      parsed = parse(piece.text, { schema: 'failsafe', version, uniqueKeys: true });
+      parsed = parse(piece.text, { schema: 'failsafe', version, uniqueKeys: true, logLevel: 'error' });
     } catch (error) {
       const { offset, message } = describeYamlError(error);
       yield { ok: false, line: piece.line + offset, reason: `not valid YAML: ${message}`, bytesRead: piece.bytesRead };
