@@ -1,10 +1,11 @@
 /**
- * Main's side of the engine process: starts it, matches replies to calls, and turns a dead engine into
- * error envelopes instead of promises that never settle. Electron's utilityProcess.fork is passed in, so
- * this module loads (and is tested) without Electron.
+ * Main's side of the engine process: starts it, matches replies to calls and events to jobs, and turns a
+ * dead engine into error envelopes and failed jobs instead of promises and jobs that never end. Electron's
+ * utilityProcess.fork is passed in, so this module loads (and is tested) without Electron.
  */
+import { randomUUID } from 'node:crypto';
 import type { ForkOptions } from 'electron';
-import type { Envelope, Method } from '../db/api/contract';
+import type { Envelope, JobEvent, JobName, Method } from '../db/api/contract';
 import type { MigrationReport } from '../db/open';
 import { EngineMessage, engineArgs, type EngineArgs, type EngineRequest } from './engine-protocol';
 
@@ -15,6 +16,8 @@ export interface EngineChild {
   postMessage(message: EngineRequest): void;
   kill(): boolean;
 }
+
+export type JobListener = (event: JobEvent, jobId: string) => void;
 
 export type ForkEngine = (modulePath: string, args: string[], options: ForkOptions) => EngineChild;
 
@@ -30,6 +33,13 @@ export interface StartEngineOptions extends EngineArgs {
 export interface EngineHost {
   /** Resolves with the engine's envelope; never rejects. */
   call(method: Method, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Starts a job; its events reach onEvent, always after this returns, ending with exactly one done or
+   * failed (failed with code 'internal' if the engine dies first). Refused only when the engine is gone.
+   */
+  startJob(name: JobName, input: unknown, onEvent: JobListener): Envelope<{ jobId: string }>;
+  /** Asks the engine to cancel; the job still ends with its own event. Unknown or finished ids are ignored. */
+  cancelJob(jobId: string): void;
   /** Asks the engine to close the workspace and exit; kills it if it does not within the timeout. */
   stop(): Promise<void>;
   /** What opening the workspace did to its schema. */
@@ -53,6 +63,7 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
   const child = fork(modulePath, engineArgs(options), { serviceName: 'Ariadne engine', stdio: 'inherit' });
 
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const jobs = new Map<string, JobListener>();
   let nextId = 1;
   let exited: { code: number } | null = null;
   const exitWaiters: Array<() => void> = [];
@@ -60,13 +71,12 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
   return new Promise<EngineHost>((resolve, reject) => {
     let started = false;
 
+    const notRunning = (code: number) =>
+      failure(`The Ariadne engine is not running (it exited with code ${code}). Restart Ariadne.`);
+
     const host: Omit<EngineHost, 'migration'> = {
       call(method, input) {
-        if (exited) {
-          return Promise.resolve(
-            failure(`The Ariadne engine is not running (it exited with code ${exited.code}). Restart Ariadne.`),
-          );
-        }
+        if (exited) return Promise.resolve(notRunning(exited.code));
         const id = nextId++;
         return new Promise((settle) => {
           pending.set(id, settle);
@@ -77,6 +87,27 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
             settle(failure(`Could not send ${method} to the engine: ${(error as Error).message}`));
           }
         });
+      },
+      startJob(name, input, onEvent) {
+        if (exited) return notRunning(exited.code);
+        const jobId = randomUUID();
+        jobs.set(jobId, onEvent);
+        try {
+          child.postMessage({ type: 'job', id: jobId, name, input });
+        } catch (error) {
+          jobs.delete(jobId);
+          return failure(`Could not send ${name} to the engine: ${(error as Error).message}`);
+        }
+        return { ok: true, result: { jobId } };
+      },
+      cancelJob(jobId) {
+        if (exited || !jobs.has(jobId)) return;
+        try {
+          child.postMessage({ type: 'cancel', id: jobId });
+        } catch (error) {
+          // The engine cannot be reached; if it is dying, its exit fails the job.
+          console.error(`Ariadne: could not cancel job ${jobId}: ${(error as Error).message}`);
+        }
       },
       stop() {
         if (exited) return Promise.resolve();
@@ -116,6 +147,12 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
           settle?.(message.envelope);
           break;
         }
+        case 'job-event': {
+          const listener = jobs.get(message.id);
+          if (message.event.type !== 'progress') jobs.delete(message.id);
+          listener?.(message.event, message.id);
+          break;
+        }
       }
     });
 
@@ -128,6 +165,16 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
       );
       for (const settle of pending.values()) settle(lost);
       pending.clear();
+      const died: JobEvent = {
+        type: 'failed',
+        error: {
+          code: 'internal',
+          message: `The Ariadne engine stopped (exit code ${code}) before the job finished; what it had not committed was not saved. Restart Ariadne.`,
+        },
+      };
+      const orphans = [...jobs];
+      jobs.clear();
+      for (const [jobId, listener] of orphans) listener(died, jobId);
       for (const done of exitWaiters.splice(0)) done();
     });
   });

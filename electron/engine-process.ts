@@ -1,12 +1,14 @@
 /**
  * The engine's utilityProcess (bundled to dist/electron/engine.cjs): opens the workspace, then answers
- * calls from main on its parent port. Database work runs here so a long query never freezes the window.
- * Started with the flags described in engine-protocol.ts.
+ * calls and runs jobs for main on its parent port. Database work runs here so a long query never freezes
+ * the window. Started with the flags described in engine-protocol.ts.
  */
 import { createEngine } from '../db/api/engine';
 import { toErrorShape } from '../db/api/errors';
 import { openDb, type OpenedDb } from '../db/open';
-import { parseEngineArgs, respond, type EngineMessage } from './engine-protocol';
+import { createCallQueue } from './engine-calls';
+import { createJobRunner } from './engine-jobs';
+import { EngineRequest, parseEngineArgs, type EngineArgs, type EngineMessage } from './engine-protocol';
 
 /** The parts of Electron's ParentPort the engine uses; process.parentPort is one. */
 export interface EnginePort {
@@ -15,9 +17,10 @@ export interface EnginePort {
 }
 
 export function serveEngine(port: EnginePort, argv: readonly string[], exit: (code: number) => void): void {
+  let args: EngineArgs;
   let opened: OpenedDb;
   try {
-    const args = parseEngineArgs(argv);
+    args = parseEngineArgs(argv);
     opened = openDb(args.workspace, { nativeBinding: args.nativeBinding });
   } catch (error) {
     // No listener is registered, so nothing can run against a workspace we refused; main shows the message
@@ -26,21 +29,48 @@ export function serveEngine(port: EnginePort, argv: readonly string[], exit: (co
     return;
   }
 
+  const { workspace, nativeBinding } = args;
   const { db, migration } = opened;
-  const engine = createEngine(db);
+  // Each job gets a connection of its own: calls answered while a job's transaction is open must not join
+  // it (and vanish with it when the job is cancelled).
+  const engine = createEngine(db, { jobConnection: () => openDb(workspace, { nativeBinding }).db });
+  const calls = createCallQueue(engine, db, (id, envelope) => port.postMessage({ type: 'reply', id, envelope }));
+  const jobs = createJobRunner(engine, {
+    emit: (id, event) => port.postMessage({ type: 'job-event', id, event }),
+    running: (running) => calls.jobsRunning(running),
+  });
 
+  let stopping = false;
   port.on('message', ({ data }) => {
-    const answer = respond(engine, data);
-    if (answer === 'stop') {
-      try {
-        db.close();
-      } finally {
-        exit(0);
-      }
-    } else if (answer === null) {
+    if (stopping) return;
+    const parsed = EngineRequest.safeParse(data);
+    if (!parsed.success) {
       console.error('Ariadne engine: ignored a message that is not an engine request');
-    } else {
-      port.postMessage(answer);
+      return;
+    }
+    const request = parsed.data;
+    switch (request.type) {
+      case 'call':
+        calls.call(request);
+        break;
+      case 'job':
+        jobs.start(request.id, request.name, request.input);
+        break;
+      case 'cancel':
+        jobs.cancel(request.id);
+        break;
+      case 'stop':
+        stopping = true;
+        // Cancelled jobs roll back and close their connections before the workspace is closed; calls parked
+        // behind them are answered on the way.
+        void jobs.cancelAll().finally(() => {
+          try {
+            db.close();
+          } finally {
+            exit(0);
+          }
+        });
+        break;
     }
   });
 

@@ -4,8 +4,14 @@
  * free of Electron so both sides and the tests share it.
  */
 import { z } from 'zod';
-import { ERROR_CODES, type Envelope } from '../db/api/contract';
-import type { Engine } from '../db/api/engine';
+import {
+  ERROR_CODES,
+  type Envelope,
+  type JobEvent,
+  type JobName,
+  type JobOutput,
+  type JobProgress,
+} from '../db/api/contract';
 import type { MigrationReport } from '../db/open';
 
 /**
@@ -42,16 +48,36 @@ export const EngineRequest = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('call'), id: z.number().int().nonnegative(), method: z.unknown(), input: z.unknown() })
     .strict(),
-  /** Close the database (checkpointing the WAL) and exit. */
+  /** Start a job under an id main chose; the engine checks name and input again, as it does for calls. */
+  z.object({ type: z.literal('job'), id: z.string().min(1).max(100), name: z.unknown(), input: z.unknown() }).strict(),
+  /** Cancel a job; an id that is unknown or already finished is ignored (the cancel crossed its end). */
+  z.object({ type: z.literal('cancel'), id: z.string().min(1).max(100) }).strict(),
+  /** Cancel every job, close the database (checkpointing the WAL) and exit. */
   z.object({ type: z.literal('stop') }).strict(),
 ]);
 export type EngineRequest = z.infer<typeof EngineRequest>;
 
+const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
 /** Typed against the contract's Envelope so the wire format and the contract cannot drift apart. */
 const EnvelopeSchema: z.ZodType<Envelope<unknown>> = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  z.object({ ok: z.literal(false), error: ErrorSchema }),
 ]);
+
+/** Progress and results come from our own engine and are passed through as they are; only the frame is checked. */
+const payload = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
+
+const JobEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), progress: payload<JobProgress<JobName>>() }),
+  z.object({ type: z.literal('done'), result: payload<JobOutput<JobName>>() }),
+  z.object({ type: z.literal('failed'), error: ErrorSchema }),
+]);
+
+/** Fails tsc when the contract's JobEvent gains, loses or changes a case that the schema above does not. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const jobEventMatchesContract: Same<z.infer<typeof JobEventSchema>, JobEvent> = true;
+void jobEventMatchesContract;
 
 const MigrationSchema: z.ZodType<MigrationReport> = z.object({
   from: z.number(),
@@ -65,20 +91,7 @@ export const EngineMessage = z.discriminatedUnion('type', [
   /** The workspace could not be opened; the text is for the user (e.g. "written by a newer version"). */
   z.object({ type: z.literal('startup-error'), message: z.string() }),
   z.object({ type: z.literal('reply'), id: z.number(), envelope: EnvelopeSchema }),
+  /** Every event of a job, in order: progress any number of times, then one done or failed. */
+  z.object({ type: z.literal('job-event'), id: z.string(), event: JobEventSchema }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
-
-/**
- * The engine's answer to one message from main: a reply to a call (dispatch never throws), 'stop', or null
- * when the message is not one of ours.
- */
-export function respond(
-  engine: Pick<Engine, 'dispatch'>,
-  data: unknown,
-): Extract<EngineMessage, { type: 'reply' }> | 'stop' | null {
-  const parsed = EngineRequest.safeParse(data);
-  if (!parsed.success) return null;
-  const request = parsed.data;
-  if (request.type === 'stop') return 'stop';
-  return { type: 'reply', id: request.id, envelope: engine.dispatch(request.method, request.input) };
-}

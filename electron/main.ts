@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess } fr
 import { PRODUCT_NAME, WORKSPACE_FILE } from '../db/workspace-path';
 import { startEngine, type EngineHost } from './engine-host';
 import { registerIpc } from './ipc';
+import { registerJobIpc } from './ipc-jobs';
 import { MENU_CHANNEL, menuTemplate, type MenuCommand } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -121,6 +122,7 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     registerIpc(ipcMain, engine, appUrl);
+    registerJobIpc(ipcMain, engine, appUrl);
     const send = (command: MenuCommand) => window?.webContents.send(MENU_CHANNEL, command);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isPackaged: app.isPackaged, send })),

@@ -1,23 +1,12 @@
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { Case, Envelope } from '../../db/api/contract';
-import { createEngine } from '../../db/api/engine';
-import { APPLICATION_ID, openDb } from '../../db/open';
-import { EngineStartError, startEngine, type EngineChild, type ForkEngine } from '../../electron/engine-host';
-import { serveEngine, type EnginePort } from '../../electron/engine-process';
-import {
-  engineArgs,
-  parseEngineArgs,
-  respond,
-  type EngineMessage,
-  type EngineRequest,
-} from '../../electron/engine-protocol';
+import { APPLICATION_ID } from '../../db/open';
+import { EngineStartError, startEngine } from '../../electron/engine-host';
+import { EngineMessage, EngineRequest, engineArgs, parseEngineArgs } from '../../electron/engine-protocol';
 import { tempWorkspace } from '../helpers/workspace';
-
-/** What Electron puts before the script's own arguments. */
-const ELECTRON_ARGV = ['/opt/Ariadne/ariadne', '/opt/Ariadne/resources/app.asar/dist/electron/engine.cjs'];
+import { ELECTRON_ARGV, fakeEngine, inProcessFork, servedEngine, type FakeChild } from './fakes';
 
 describe('engine command line', () => {
   it('round-trips the workspace and the native binding, wherever the flags sit', () => {
@@ -37,75 +26,72 @@ describe('engine command line', () => {
   });
 });
 
-describe('respond', () => {
-  const engine = createEngine(openDb(':memory:').db);
-
-  it('answers a call with the engine envelope under the same id', () => {
-    const answer = respond(engine, { type: 'call', id: 7, method: 'case.create', input: { title: 'Liquid 2021' } });
-    expect(answer).toMatchObject({
-      type: 'reply',
-      id: 7,
-      envelope: { ok: true, result: { title: 'Liquid 2021', status: 'open' } },
-    });
-  });
-
-  it('passes refusals through as envelopes', () => {
-    expect(respond(engine, { type: 'call', id: 8, method: 'case.drop', input: {} })).toMatchObject({
-      id: 8,
-      envelope: { ok: false, error: { code: 'unknown_method' } },
-    });
-    expect(respond(engine, { type: 'call', id: 9, method: 'case.create', input: { title: '' } })).toMatchObject({
-      id: 9,
-      envelope: { ok: false, error: { code: 'invalid_input' } },
-    });
-  });
-
-  it('recognises stop and ignores anything that is not a request', () => {
-    expect(respond(engine, { type: 'stop' })).toBe('stop');
+describe('the engine’s messages', () => {
+  it('recognises every request and nothing else', () => {
+    for (const request of [
+      { type: 'call', id: 7, method: 'case.create', input: { title: 'x' } },
+      { type: 'job', id: 'c0ffee', name: 'import.files', input: { files: ['a.yaml'] } },
+      { type: 'cancel', id: 'c0ffee' },
+      { type: 'stop' },
+    ]) {
+      expect(EngineRequest.safeParse(request).success, JSON.stringify(request)).toBe(true);
+    }
     for (const junk of [
       null,
       'case.list',
       { id: 1, method: 'case.list' },
       { type: 'call', id: -1, method: 'case.list' },
       { type: 'call', id: 1.5 },
+      { type: 'job', id: 3, name: 'import.files' },
+      { type: 'job', id: '', name: 'import.files' },
+      { type: 'cancel' },
       { type: 'stop', extra: 1 },
     ]) {
-      expect(respond(engine, junk)).toBeNull();
+      expect(EngineRequest.safeParse(junk).success, JSON.stringify(junk)).toBe(false);
+    }
+  });
+
+  it('checks the frame of job events: their type, and a failure’s code', () => {
+    const progress = { type: 'progress', progress: { file: 'a', bytesRead: 1, totalBytes: 2, records: 0 } };
+    expect(EngineMessage.safeParse({ type: 'job-event', id: 'j', event: progress }).success).toBe(true);
+    for (const event of [
+      { type: 'progress' },
+      { type: 'done', result: 42 },
+      { type: 'failed', error: { code: 'oops', message: 'x' } },
+      { type: 'paused' },
+    ]) {
+      expect(EngineMessage.safeParse({ type: 'job-event', id: 'j', event }).success, JSON.stringify(event)).toBe(false);
     }
   });
 });
 
-class FakeChild extends EventEmitter implements EngineChild {
-  readonly sent: EngineRequest[] = [];
-  killed = false;
-  postMessage(message: EngineRequest): void {
-    this.sent.push(message);
-  }
-  kill(): boolean {
-    this.killed = true;
-    return true;
-  }
-  say(message: EngineMessage | 'junk'): void {
-    this.emit('message', message);
-  }
-}
-
-function fakeEngine() {
-  const child = new FakeChild();
-  const fork = vi.fn<ForkEngine>(() => child);
-  const started = startEngine({
-    workspace: '/w.db',
-    nativeBinding: '/e.node',
-    modulePath: '/dist/electron/engine.cjs',
-    fork,
-    stopTimeoutMs: 50,
+describe('serveEngine', () => {
+  it('answers calls with the engine envelope under the same id, refusals included', async () => {
+    const engine = servedEngine(tempWorkspace());
+    expect(engine.said[0]).toMatchObject({ type: 'ready', migration: { from: 0 } });
+    engine.send({ type: 'call', id: 7, method: 'case.create', input: { title: 'Liquid 2021' } });
+    engine.send({ type: 'call', id: 8, method: 'case.drop', input: {} });
+    engine.send({ type: 'call', id: 9, method: 'case.create', input: { title: '' } });
+    expect(engine.said.slice(1)).toMatchObject([
+      { type: 'reply', id: 7, envelope: { ok: true, result: { title: 'Liquid 2021', status: 'open' } } },
+      { type: 'reply', id: 8, envelope: { ok: false, error: { code: 'unknown_method' } } },
+      { type: 'reply', id: 9, envelope: { ok: false, error: { code: 'invalid_input' } } },
+    ]);
+    engine.send({ type: 'stop' });
+    await vi.waitUntil(() => engine.exit.mock.calls.length > 0);
   });
-  const ready = async () => {
-    child.say({ type: 'ready', migration: { from: 0, to: 2, backup: null } });
-    return started;
-  };
-  return { child, fork, started, ready };
-}
+
+  it('ignores anything that is not a request', async () => {
+    const engine = servedEngine(tempWorkspace());
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    engine.send({ type: 'call', id: -1, method: 'case.list', input: {} });
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
+    expect(engine.said).toHaveLength(1);
+    engine.send({ type: 'stop' });
+    await vi.waitUntil(() => engine.exit.mock.calls.length > 0);
+  });
+});
 
 const lastCallId = (child: FakeChild) => {
   const last = child.sent.at(-1);
@@ -202,28 +188,6 @@ describe('startEngine with a fake child', () => {
     await stuckStop;
   });
 });
-
-/** A fork that runs serveEngine in this process, with messages cloned and delivered asynchronously as by Electron. */
-function inProcessFork(exit = vi.fn()): ForkEngine {
-  return (_modulePath, args) => {
-    const child = new FakeChild();
-    const engineListeners: Array<(event: { data: unknown }) => void> = [];
-    const port: EnginePort = {
-      on: (_event, listener) => engineListeners.push(listener),
-      postMessage: (message) => setImmediate(() => child.emit('message', structuredClone(message))),
-    };
-    child.postMessage = (message) => {
-      setImmediate(() => engineListeners.forEach((listener) => listener({ data: structuredClone(message) })));
-    };
-    setImmediate(() =>
-      serveEngine(port, [...ELECTRON_ARGV, ...args], (code) => {
-        exit(code);
-        child.emit('exit', code);
-      }),
-    );
-    return child;
-  };
-}
 
 describe('main and the engine process together', () => {
   it('creates a workspace, answers calls, and closes it on stop', async () => {
