@@ -6,8 +6,8 @@
 import { createEngine } from '../db/api/engine';
 import { toErrorShape } from '../db/api/errors';
 import { openDb, type OpenedDb } from '../db/open';
-import { createCallQueue } from './engine-calls';
-import { createJobRunner } from './engine-jobs';
+import { createCallQueue } from '../db/api/call-queue';
+import { createJobRunner } from '../db/api/job-runner';
 import { EngineRequest, parseEngineArgs, type EngineArgs, type EngineMessage } from './engine-protocol';
 
 /** The parts of Electron's ParentPort the engine uses; process.parentPort is one. */

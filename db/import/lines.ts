@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { breather } from './breathe';
 
 export interface Line {
   /** 1-based, as editors count. */
@@ -22,6 +23,7 @@ export async function* readLines(file: string, chunkSize = 1 << 20): AsyncGenera
   // A byte that is not UTF-8 comes back as U+FFFD, three bytes, hence the cap at what was really read.
   let consumed = 0;
   let first = true;
+  const breathe = breather();
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
     pending += decoder.decode(chunk, { stream: true });
@@ -39,6 +41,8 @@ export async function* readLines(file: string, chunkSize = 1 << 20): AsyncGenera
       const text = pending.slice(start, crlf ? end - 1 : end);
       consumed = Math.min(bytesRead, consumed + Buffer.byteLength(text) + (crlf ? 2 : 1));
       yield { number, text, bytesRead: consumed };
+      const pause = breathe();
+      if (pause) await pause;
       start = end + 1;
     }
     pending = pending.slice(start);

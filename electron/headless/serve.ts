@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const { db } = opened;
   const host = await startHeadlessHost({
     engine: createEngine(db, { jobConnection: () => openDb(file).db }),
+    db,
     staticDir: path.join(__dirname, '..', 'renderer'),
     port,
   }).catch((err: unknown) => {

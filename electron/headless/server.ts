@@ -8,8 +8,11 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createCallQueue } from '../../db/api/call-queue';
 import type { Engine } from '../../db/api/engine';
-import type { ApiErrorShape, Envelope } from '../../db/api/contract';
+import { createJobRunner } from '../../db/api/job-runner';
+import type { Db } from '../../db/open';
+import type { ApiErrorShape, Envelope, JobEvent } from '../../db/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export const LOOPBACK = '127.0.0.1';
@@ -41,6 +44,8 @@ const STATUS_BY_CODE: Record<ApiErrorShape['code'], number> = {
 
 export interface HeadlessHostOptions {
   engine: Engine;
+  /** The engine's own connection: calls stop waiting for locks while a job writes (db/api/call-queue.ts). */
+  db: Db;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   /** 0 or absent: a free port. */
@@ -123,6 +128,20 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
     );
   }
   let port = 0;
+  // Calls are answered in order, and writes wait (without freezing the host) while a job holds the lock.
+  const answers = new Map<number, http.ServerResponse>();
+  let nextCall = 1;
+  const calls = createCallQueue(options.engine, options.db, (id, envelope) => {
+    const res = answers.get(id);
+    answers.delete(id);
+    if (res && !res.writableEnded) sendEnvelope(res, envelope);
+  });
+  const jobStreams = new Map<string, (event: JobEvent) => void>();
+  let nextJob = 1;
+  const jobs = createJobRunner(options.engine, {
+    emit: (id, event) => jobStreams.get(id)?.(event),
+    running: (running) => calls.jobsRunning(running),
+  });
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ariadne-uploads-'));
 
   /**
@@ -191,7 +210,10 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     const read = await readApiInput(req, res, method);
-    if (read) sendEnvelope(res, options.engine.dispatch(method, read.input));
+    if (!read) return;
+    const id = nextCall++;
+    answers.set(id, res);
+    calls.call({ id, method, input: read.input });
   }
 
   /**
@@ -201,21 +223,26 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
   async function handleJob(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     const read = await readApiInput(req, res, name);
     if (!read) return;
-    const controller = new AbortController();
-    let finished = false;
-    res.on('close', () => {
-      if (!finished) controller.abort();
-    });
+    const id = String(nextJob++);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'application/x-ndjson; charset=utf-8',
       'cache-control': 'no-store',
     });
-    await options.engine.streamJob(name, read.input, controller.signal, (event) => {
-      if (event.type !== 'progress') finished = true;
-      res.write(`${JSON.stringify(event)}\n`);
+    const ended = new Promise<void>((done) => {
+      jobStreams.set(id, (event) => {
+        res.write(`${JSON.stringify(event)}\n`);
+        if (event.type === 'progress') return;
+        jobStreams.delete(id);
+        res.end();
+        done();
+      });
     });
-    res.end();
+    res.on('close', () => {
+      if (jobStreams.has(id)) jobs.cancel(id);
+    });
+    jobs.start(id, name, read.input);
+    await ended;
   }
 
   const server = http.createServer((req, res) => {
@@ -251,13 +278,16 @@ export function startHeadlessHost(options: HeadlessHostOptions): Promise<Headles
         port,
         token,
         close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => {
-              fs.rmSync(uploadsDir, { recursive: true, force: true });
-              done();
-            });
-          }),
+          jobs.cancelAll().then(
+            () =>
+              new Promise<void>((done) => {
+                server.closeAllConnections();
+                server.close(() => {
+                  fs.rmSync(uploadsDir, { recursive: true, force: true });
+                  done();
+                });
+              }),
+          ),
       });
     });
   });

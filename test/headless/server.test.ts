@@ -21,7 +21,7 @@ async function start() {
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'not for the browser');
   const { db } = openDb(':memory:');
-  host = await startHeadlessHost({ engine: createEngine(db), staticDir });
+  host = await startHeadlessHost({ engine: createEngine(db), db, staticDir });
   return host;
 }
 
@@ -133,7 +133,11 @@ describe('headless host jobs', () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Ariadne</title>');
     const file = path.join(tempDir(), 'w.db');
     const { db } = openDb(file);
-    host = await startHeadlessHost({ engine: createEngine(db, { jobConnection: () => openDb(file).db }), staticDir });
+    host = await startHeadlessHost({
+      engine: createEngine(db, { jobConnection: () => openDb(file).db }),
+      db,
+      staticDir,
+    });
     return { h: host, db };
   }
 
@@ -197,6 +201,25 @@ describe('headless host jobs', () => {
     expect(after.at(-1)).toMatchObject({ type: 'done', result: { inserted: 6 } });
     expect(db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(6);
     expect(db.prepare('SELECT count(*) FROM import_sources').pluck().get()).toBe(1);
+  });
+
+  it('answers a write made during a job once the job lets go of the workspace, and keeps it', async () => {
+    const { h, db } = await startWithWorkspace();
+    const big = path.join(tempDir(), 'big.yaml');
+    const lines = ['title: Big', 'creator: test', 'source: https://example.org', 'currency: ETH', 'label: L', 'tags:'];
+    for (let i = 0; i < 60_000; i++) lines.push(`- address: '0x${i.toString(16).padStart(40, '0')}'`);
+    fs.writeFileSync(big, `${lines.join('\n')}\n`);
+    const controller = new AbortController();
+    const res = await job(h, 'import.files', { files: [big] }, controller.signal);
+    const reader = res.body!.getReader();
+    await reader.read();
+    // A read is answered at once, a write waits for the job's transaction to end: here, its cancel.
+    expect((await json(await call(h, 'case.list', {}))).result).toEqual([]);
+    const created = call(h, 'case.create', { title: 'Made during an import' });
+    controller.abort();
+    expect(await json(await created)).toMatchObject({ ok: true, result: { title: 'Made during an import' } });
+    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(0);
   });
 });
 

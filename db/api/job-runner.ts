@@ -1,11 +1,11 @@
 /**
- * How the engine process runs jobs: one at a time, in the order they came, each with an AbortController of
+ * How an engine host runs jobs: one at a time, in the order they came, each with an AbortController of
  * its own. One at a time because a job writes in a transaction held across awaits: a second job's
  * BEGIN IMMEDIATE would wait, synchronously and on this very thread, for a lock only the first job can
  * release — freezing the engine for the whole busy timeout, then failing with "database is locked".
  */
-import type { JobEvent } from '../db/api/contract';
-import type { Engine } from '../db/api/engine';
+import type { JobEvent } from './contract';
+import type { Engine } from './engine';
 
 export interface JobRunnerEvents {
   /** Every event of every job, in order; each job ends with exactly one done or failed. */

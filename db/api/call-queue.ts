@@ -1,5 +1,5 @@
 /**
- * How the engine process answers calls: in the order they came, and without ever freezing while a job
+ * How an engine host (the Electron engine process, the headless host) answers calls: in the order they came, and without ever freezing while a job
  * writes. A job holds its write transaction across awaits on a connection of its own; a call that writes
  * meanwhile would wait in SQLite's busy handler — synchronously, on the very thread the job needs in order to
  * finish — and fail with "database is locked" after the whole busy timeout. So while jobs run, the main
@@ -11,10 +11,10 @@
  * Trying again is safe because a call that meets the lock has written nothing: every writing handler runs
  * in one transaction, which fails whole.
  */
-import type { Envelope, Method } from '../db/api/contract';
-import { assertMethod } from '../db/api/engine';
-import { toErrorShape } from '../db/api/errors';
-import type { Db } from '../db/open';
+import type { Envelope, Method } from './contract';
+import { assertMethod } from './engine';
+import { toErrorShape } from './errors';
+import type { Db } from '../open';
 
 export interface CallRequest {
   id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../db/api/contract';
 import { openDb } from '../../db/open';
-import { createCallQueue } from '../../electron/engine-calls';
+import { createCallQueue } from '../../db/api/call-queue';
 
 /** An engine whose writes meet a lock while `locked` is set, as they would while a job's transaction is open. */
 function lockableEngine() {
