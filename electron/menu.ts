@@ -1,13 +1,14 @@
 /**
- * The application menu as data. Roles bring their platform's labels and accelerators; the only custom
- * command is sent to the renderer, which owns what "new case" means.
+ * The application menu as data. Roles bring their platform's labels and accelerators; custom commands are
+ * sent to the renderer, which owns what they mean.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../db/api/contract';
+
+export type { MenuCommand };
 
 /** The channel main sends menu commands on; preload.ts listens on the same literal (checked by tsc). */
 export const MENU_CHANNEL = 'ariadne:menu';
-
-export type MenuCommand = 'new-case';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -26,6 +27,7 @@ export function menuTemplate({ platform, isPackaged, send }: MenuOptions): MenuI
     label: '&File',
     submenu: [
       { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
       separator,
       // macOS keeps Quit in the app menu; File ends with Close there, as in every Mac app.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -52,6 +54,10 @@ export function menuTemplate({ platform, isPackaged, send }: MenuOptions): MenuI
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: () => send('show-cases') },
+      { label: 'Addresses', accelerator: 'CmdOrCtrl+2', click: () => send('show-addresses') },
+      { label: 'Entities', accelerator: 'CmdOrCtrl+3', click: () => send('show-entities') },
+      separator,
       ...developer,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -316,3 +316,7 @@ export interface JobRunOptions<J extends JobName> {
 export type JobClient = {
   [J in JobName]: (input: JobInput<J>, options?: JobRunOptions<J>) => Promise<JobOutput<J>>;
 };
+
+/** Commands of Electron's application menu, sent to the renderer (which owns what they mean). */
+export const MENU_COMMANDS = ['new-case', 'import', 'show-cases', 'show-addresses', 'show-entities'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

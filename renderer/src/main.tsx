@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient, defaultTransport } from './api/client';
+import { createClient, createJobClient, defaultJobTransport, defaultTransport } from './api/client';
 import { App } from './components/App';
 import { createAppStore } from './store';
 import { StoreProvider } from './store/context';
@@ -12,11 +12,15 @@ import './styles/sidebar.css';
 import './styles/case-view.css';
 import './styles/dialogs.css';
 import './styles/toasts.css';
+import './styles/sections.css';
+import './styles/tables.css';
+import './styles/details.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const store = createAppStore(createClient(defaultTransport()));
+const store = createAppStore(createClient(defaultTransport()), createJobClient(defaultJobTransport()));
 void store.getState().load();
 
 createRoot(root).render(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectNothingBroke,
   launchBrowser,
   makeWorkDir,
   openPage,
@@ -14,7 +15,6 @@ import {
   screenshotOpenPages,
   startHost,
   stopAll,
-  type PageWatch,
 } from './harness';
 
 const STORY_MS = 90_000;
@@ -69,12 +69,6 @@ async function createCaseThroughUi(page: Page, fields: { title: string; referenc
   await dialog.getByLabel('Investigator', { exact: true }).press('Enter');
   await dialog.waitFor({ state: 'hidden' });
   await caseHeading(page, fields.title).waitFor();
-}
-
-function expectNothingBroke(watch: PageWatch) {
-  expect(watch.pageErrors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.dialogs).toEqual([]);
 }
 
 describe('cases in the browser, through the headless host', () => {

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Envelope, Input, Method, Output } from '../../db/api/contract';
+import { expect } from 'vitest';
+import type { Envelope, ImportBatchReport, Input, JobEvent, Method, Output } from '../../db/api/contract';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVE = path.join(ROOT, 'dist', 'node', 'serve.cjs');
@@ -30,6 +31,8 @@ export interface Host {
   token: string;
   /** Calls the API directly, for arranging data the test is not about. */
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** Imports files the host can read by path, for arranging data the test is not about. */
+  importFiles(files: string[]): Promise<ImportBatchReport>;
   /** Ends the host and waits for its process to exit, so the workspace file is closed. */
   stop(): Promise<void>;
 }
@@ -89,6 +92,21 @@ export async function startHost(dbFile: string): Promise<Host> {
       if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
       return envelope.result;
     },
+    async importFiles(files) {
+      const response = await fetch(`${origin}/api/jobs/import.files`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ files }),
+      });
+      // The job streams one JSON event per line; only the last one, done or failed, matters here.
+      const events = (await response.text())
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as JobEvent<'import.files'>);
+      const last = events.at(-1);
+      if (last?.type !== 'done') throw new Error(`import.files: ${JSON.stringify(last)}`);
+      return last.result;
+    },
     stop: () => stopChild(child),
   };
 }
@@ -132,6 +150,13 @@ export interface PageWatch {
   pageErrors: string[];
   /** alert(), confirm() and prompt() calls; each is dismissed so the page never hangs. */
   dialogs: string[];
+}
+
+/** Nothing went wrong that a user would notice, and no injected script ran. */
+export function expectNothingBroke(watch: PageWatch): void {
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
 }
 
 export interface OpenedPage {

@@ -60,4 +60,18 @@ describe('application menu', () => {
     expect(send).toHaveBeenCalledExactlyOnceWith('new-case');
     expect(MENU_CHANNEL).toBe('ariadne:menu');
   });
+
+  it.each([
+    ['Import…', 'CmdOrCtrl+I', 'import'],
+    ['Cases', 'CmdOrCtrl+1', 'show-cases'],
+    ['Addresses', 'CmdOrCtrl+2', 'show-addresses'],
+    ['Entities', 'CmdOrCtrl+3', 'show-entities'],
+  ])('sends %s (%s) to the renderer as %s', (label, accelerator, command) => {
+    const send = vi.fn();
+    const items = build({ send }).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const item = items.find((i) => i.label === label);
+    expect(item?.accelerator).toBe(accelerator);
+    item?.click?.(undefined as never, undefined, undefined as never);
+    expect(send).toHaveBeenCalledExactlyOnceWith(command);
+  });
 });

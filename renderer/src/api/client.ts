@@ -2,7 +2,7 @@
  * The renderer's API client. It imports only *types* from the contract; the transport is either the preload
  * bridge (Electron) or HTTP to the headless host with the per-launch token.
  */
-import type { Envelope, JobEvent } from '../../../db/api/contract';
+import type { Envelope, JobEvent, MenuCommand } from '../../../db/api/contract';
 import type { JobTransport, Transport } from './typed-client';
 
 import { ClientError } from './typed-client';
@@ -15,7 +15,7 @@ declare global {
     ariadne?: {
       call(method: string, input: unknown): Promise<Envelope<unknown>>;
       /** Application-menu commands; returns the unsubscribe function. */
-      onMenu(cb: (command: 'new-case') => void): () => void;
+      onMenu(cb: (command: MenuCommand) => void): () => void;
       /** Starts a job; its events arrive through onJobEvent under the returned id. */
       startJob(name: string, input: unknown): Promise<Envelope<{ jobId: string }>>;
       cancelJob(jobId: string): Promise<void>;
@@ -170,7 +170,12 @@ export function defaultJobTransport(): JobTransport {
  */
 export async function importablePath(file: File): Promise<string> {
   const bridge = window.ariadne;
-  if (bridge) return bridge.pathForFile(file);
+  if (bridge) {
+    const path = bridge.pathForFile(file);
+    // Electron has no path for a file that is not on disk (e.g. dragged out of an archive viewer).
+    if (path === '') throw new ClientError({ code: 'invalid_input', message: `${file.name} is not a file on disk` });
+    return path;
+  }
   let response: Response;
   try {
     response = await fetch(`/api/uploads?name=${encodeURIComponent(file.name)}`, {

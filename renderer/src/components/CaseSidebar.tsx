@@ -4,9 +4,17 @@ import { CaseList } from './CaseList';
 import { SearchBox } from './SearchBox';
 
 export function CaseSidebar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
+  const query = useApp((s) => s.query);
+  const setQuery = useApp((s) => s.setQuery);
   return (
     <aside className="sidebar" aria-label="Case list">
-      <SearchBox ref={searchRef} />
+      <SearchBox
+        ref={searchRef}
+        label="Search cases"
+        placeholder="Search title, reference, investigator"
+        value={query}
+        onChange={(value) => void setQuery(value)}
+      />
       <CaseListBody />
       <CaseCount />
     </aside>

@@ -10,6 +10,8 @@ interface DialogProps {
   initialFocus?: RefObject<HTMLElement | null>;
   /** The id of the text that explains the dialog's purpose, for screen readers. */
   describedBy?: string;
+  /** For dialogs that show tables, such as an import report. */
+  wide?: boolean;
 }
 
 const FOCUSABLE =
@@ -19,7 +21,7 @@ const FOCUSABLE =
  * A modal built on <dialog>.showModal(), which makes the rest of the page inert and puts the dialog in the top
  * layer. Mounted means open: callers render it conditionally. Focus returns to where it was on close.
  */
-export function Dialog({ title, onClose, children, role = 'dialog', initialFocus, describedBy }: DialogProps) {
+export function Dialog({ title, onClose, children, role = 'dialog', initialFocus, describedBy, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -50,7 +52,7 @@ export function Dialog({ title, onClose, children, role = 'dialog', initialFocus
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       role={role}
       aria-modal="true"
       aria-labelledby={titleId}

@@ -1,6 +1,7 @@
 import { useApp } from '../store/context';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { EditCaseDialog } from './EditCaseDialog';
+import { ImportDialog } from './ImportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
 
 /** The one place dialogs are mounted, so at most one is open and the store decides which. */
@@ -8,6 +9,7 @@ export function DialogHost() {
   const dialog = useApp((s) => s.dialog);
   const selected = useApp((s) => s.selected);
   if (dialog === 'create') return <NewCaseDialog />;
+  if (dialog === 'import') return <ImportDialog />;
   // Keyed by case, so the form starts from that case's values rather than a previous one's.
   if (dialog === 'edit' && selected) return <EditCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'delete' && selected) return <DeleteCaseDialog key={selected.id} target={selected} />;

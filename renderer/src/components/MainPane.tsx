@@ -41,6 +41,14 @@ export function MainPane() {
         </dt>
         <dd>New case</dd>
         <dt>
+          <kbd>{modKeyLabel('I')}</kbd>
+        </dt>
+        <dd>Import files</dd>
+        <dt>
+          <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>
+        </dt>
+        <dd>Cases, addresses, entities</dd>
+        <dt>
           <kbd>/</kbd>
         </dt>
         <dd>Search cases</dd>

@@ -1,16 +1,22 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { FIELD_LIMITS } from '../lib/limits';
-import { useApp } from '../store/context';
 import { Icon } from './Icon';
 
-export function SearchBox({ ref }: { ref: Ref<HTMLInputElement> }) {
-  const query = useApp((s) => s.query);
-  const setQuery = useApp((s) => s.setQuery);
+interface SearchBoxProps {
+  ref: Ref<HTMLInputElement>;
+  /** The accessible name, e.g. "Search cases". */
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange(value: string): void;
+}
 
+/** A search field whose Escape and clear button empty it; `/` focuses it (see useShortcuts). */
+export function SearchBox({ ref, label, placeholder, value, onChange }: SearchBoxProps) {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Escape' && query !== '') {
+    if (event.key === 'Escape' && value !== '') {
       event.preventDefault();
-      void setQuery('');
+      onChange('');
     }
   }
 
@@ -21,16 +27,16 @@ export function SearchBox({ ref }: { ref: Ref<HTMLInputElement> }) {
         ref={ref}
         type="search"
         className="search-input"
-        aria-label="Search cases"
+        aria-label={label}
         aria-keyshortcuts="/"
-        placeholder="Search title, reference, investigator"
+        placeholder={placeholder}
         maxLength={FIELD_LIMITS.query}
-        value={query}
+        value={value}
         spellCheck={false}
-        onChange={(e) => void setQuery(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {query === '' ? (
+      {value === '' ? (
         <kbd className="search-kbd" aria-hidden="true">
           /
         </kbd>
@@ -39,7 +45,7 @@ export function SearchBox({ ref }: { ref: Ref<HTMLInputElement> }) {
           type="button"
           className="icon-button search-clear"
           aria-label="Clear search"
-          onClick={() => void setQuery('')}
+          onClick={() => onChange('')}
         >
           <Icon name="close" size={14} />
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { isMac, isTypingTarget } from '../lib/platform';
 import { useAppStore } from '../store/context';
+import { SECTIONS } from '../store/uiSlice';
 
 /**
  * Window-wide shortcuts, and the application menu's commands in Electron. They stand down while a dialog is open: the dialog owns the keyboard then, and
@@ -21,18 +22,29 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
       const mod = isMac ? event.metaKey : event.ctrlKey;
       const key = event.key.toLowerCase();
       const typing = isTypingTarget(event.target);
+      const plainMod = mod && !event.shiftKey && !event.altKey;
+      // By code, not key: on AZERTY and other layouts the digit row types other characters without Shift.
+      const section = plainMod ? SECTIONS[DIGIT_CODES.indexOf(event.code)] : undefined;
       let handled = true;
-      if (mod && !event.shiftKey && !event.altKey && key === 'n') state.openDialog('create');
-      else if (mod && !event.shiftKey && !event.altKey && key === 'f') focusSearch();
+      if (plainMod && key === 'n') state.openDialog('create');
+      else if (plainMod && key === 'i') state.openImport();
+      else if (section) state.setSection(section);
+      else if (plainMod && key === 'f') focusSearch();
       else if (event.key === '/' && !mod && !typing) focusSearch();
-      else if (isDeleteKey(event) && !typing && state.selected) state.openDialog('delete');
+      else if (isDeleteKey(event) && !typing && state.section === 'cases' && state.selected) state.openDialog('delete');
       else handled = false;
       if (handled) event.preventDefault();
     }
 
     // In Electron the application menu owns CmdOrCtrl+N, so the key never reaches the page; the menu says so.
     const stopMenu = window.ariadne?.onMenu((command) => {
-      if (command === 'new-case' && store.getState().dialog === null) store.getState().openDialog('create');
+      const state = store.getState();
+      if (state.dialog !== null) return;
+      if (command === 'new-case') state.openDialog('create');
+      else if (command === 'import') state.openImport();
+      else if (command === 'show-cases') state.setSection('cases');
+      else if (command === 'show-addresses') state.setSection('addresses');
+      else state.setSection('entities');
     });
 
     window.addEventListener('keydown', onKeyDown);
@@ -42,6 +54,8 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
     };
   }, [store, searchRef]);
 }
+
+const DIGIT_CODES = ['Digit1', 'Digit2', 'Digit3'];
 
 /** Mac keyboards have no Delete key in the usual place; Finder uses ⌘⌫ for the same thing. */
 function isDeleteKey(event: KeyboardEvent): boolean {

@@ -76,7 +76,8 @@ export function createCasesSlice(api: Client): StateCreator<AppState, [], [], Ca
       async create(draft) {
         try {
           const created = await api['case.create'](draft);
-          set({ selected: created });
+          // Ctrl+N works from every section; the new case is shown where cases live.
+          set({ selected: created, section: 'cases' });
           get().notify('success', `Case “${created.title}” created`);
           await get().load();
           return { ok: true, value: created };

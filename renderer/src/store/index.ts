@@ -1,15 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Client } from '../../../db/api/contract';
+import type { Client, JobClient } from '../../../db/api/contract';
+import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
+import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = CasesSlice & UiSlice;
+export type AppState = CasesSlice & UiSlice & ImportSlice & AddressesSlice & EntitiesSlice;
 export type AppStore = StoreApi<AppState>;
 
-/** The API client is passed in, so tests can give the store a fake engine and no window. */
-export function createAppStore(api: Client): AppStore {
+/** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
+export function createAppStore(api: Client, jobs: JobClient): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createCasesSlice(api)(...args),
     ...createUiSlice(...args),
+    ...createImportSlice(api, jobs)(...args),
+    ...createAddressesSlice(api)(...args),
+    ...createEntitiesSlice(api)(...args),
   }));
 }

@@ -2,7 +2,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './index';
 
 /** Edit and delete always act on the selected case, so the dialog needs no id of its own. */
-export type DialogKind = 'create' | 'edit' | 'delete';
+export type DialogKind = 'create' | 'edit' | 'delete' | 'import';
+
+export type Section = 'cases' | 'addresses' | 'entities';
+
+export const SECTIONS: readonly Section[] = ['cases', 'addresses', 'entities'];
 
 export interface Toast {
   id: number;
@@ -11,8 +15,10 @@ export interface Toast {
 }
 
 export interface UiSlice {
+  section: Section;
   dialog: DialogKind | null;
   toasts: Toast[];
+  setSection(section: Section): void;
   openDialog(kind: DialogKind): void;
   closeDialog(): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -25,8 +31,10 @@ const MAX_TOASTS = 4;
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
   let nextToastId = 1;
   return {
+    section: 'cases',
     dialog: null,
     toasts: [],
+    setSection: (section) => set({ section }),
     openDialog: (kind) => set({ dialog: kind }),
     closeDialog: () => set({ dialog: null }),
     notify: (kind, message) =>
