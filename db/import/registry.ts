@@ -1,9 +1,26 @@
 /** Every import format, in the order detection tries them. */
 import { actorpackImporter } from './actorpack';
+import { addressListImporter } from './address-list';
+import { esploraJsonImporter } from './esplora-json';
+import { etherscanCsvImporter } from './etherscan-csv';
 import type { FormatImporter } from './formats';
+import { ofacCsvImporter } from './ofac-csv';
+import { ofacXmlImporter } from './ofac-xml';
+import { pricesImporter } from './prices';
 import { tagpackImporter } from './tagpack';
+import { transfersCsvImporter } from './transfers-csv';
 
-export const IMPORTERS: readonly FormatImporter[] = [tagpackImporter, actorpackImporter];
+export const IMPORTERS: readonly FormatImporter[] = [
+  tagpackImporter,
+  actorpackImporter,
+  transfersCsvImporter,
+  etherscanCsvImporter,
+  esploraJsonImporter,
+  ofacCsvImporter,
+  ofacXmlImporter,
+  pricesImporter,
+  addressListImporter,
+];
 
 export const IMPORT_FORMATS: readonly string[] = IMPORTERS.map((i) => i.format);
 

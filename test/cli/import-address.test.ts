@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../db/cli/main';
+import { IMPORT_FORMATS } from '../../db/import/registry';
 import { graphsense } from '../helpers/shared-data';
 import { steppingClock, tempDir, tempWorkspace } from '../helpers/workspace';
 
@@ -77,7 +78,7 @@ describe('ariadne import', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
-      `ariadne: ${notes}:1: cannot tell the format of this file; give --format (one of tagpack, actorpack)`,
+      `ariadne: ${notes}:1: cannot tell the format of this file; give --format (one of ${IMPORT_FORMATS.join(', ')})`,
       `ariadne: ${path.join(dir, 'missing.yaml')}: no such file`,
     ]);
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -103,7 +104,7 @@ describe('ariadne import', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `ariadne: ${graphsense('packs', 'lazarus.yaml')}: unknown format 'csv' (one of tagpack, actorpack)\n`,
+      `ariadne: ${graphsense('packs', 'lazarus.yaml')}: unknown format 'csv' (one of ${IMPORT_FORMATS.join(', ')})\n`,
     );
   });
 });
