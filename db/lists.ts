@@ -17,9 +17,13 @@ interface AddressRecord {
   entity: string | null;
 }
 
-export function listAddresses(db: Db, input: ParsedInput<'address.list'>): Page<AddressRow> {
+export function listAddresses(db: Db, input: ParsedInput<'address.list'> & { caseId?: number }): Page<AddressRow> {
   const where: string[] = [];
   const params: Record<string, string | number> = { limit: input.limit, offset: input.offset };
+  if (input.caseId !== undefined) {
+    where.push('a.id IN (SELECT address_id FROM case_addresses WHERE case_id = @caseId)');
+    params.caseId = input.caseId;
+  }
   const query = input.query?.trim();
   if (query) {
     where.push(`(a.address LIKE @q ESCAPE '\\' OR a.id IN (
@@ -63,6 +67,10 @@ export function listAddresses(db: Db, input: ParsedInput<'address.list'>): Page<
       entity: r.entity,
     })),
   };
+}
+
+export function listCaseAddresses(db: Db, input: ParsedInput<'case.addresses'>): Page<AddressRow> {
+  return listAddresses(db, { caseId: input.id, offset: input.offset, limit: input.limit });
 }
 
 interface EntityRecord {

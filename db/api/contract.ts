@@ -227,6 +227,11 @@ export const contract = {
     'Actors, victims and services; query matches the label, key or an alias.',
   ),
   'import.formats': method(z.object({}).strict(), returns<ImportFormat[]>, 'The formats the importer reads.'),
+  'case.addresses': method(
+    z.object({ id: caseId, ...pageFields }).strict(),
+    returns<Page<AddressRow>>,
+    'The addresses in a case, in the order they were added, with their best tag.',
+  ),
 } as const;
 
 /**
@@ -250,6 +255,24 @@ export const jobs = {
     returns<ImportProgress>,
     returns<ImportBatchReport>,
     'Import files, each in one transaction; the report lists every refused record with its file and line.',
+  ),
+  'import.text': job(
+    z
+      .object({
+        /** Pasted text: an address list, a TagPack, a CSV… */
+        text: z
+          .string()
+          .min(1)
+          .max(10 * 1024 * 1024),
+        /** What the report calls it, e.g. "pasted addresses.txt"; its extension helps detection. */
+        name: z.string().min(1).max(200),
+        format: z.string().max(40).optional(),
+        caseId: caseId.optional(),
+      })
+      .strict(),
+    returns<ImportProgress>,
+    returns<ImportBatchReport>,
+    'Import pasted text exactly as a file of that name would be imported.',
   ),
 } as const;
 

@@ -1,8 +1,9 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { importFiles } from '../import/batch';
+import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
-import { listAddresses, listEntities } from '../lists';
+import { listAddresses, listCaseAddresses, listEntities } from '../lists';
 import { ImportCancelledError } from '../import/report';
 import type { Db } from '../open';
 import {
@@ -101,6 +102,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'address.list': (input) => listAddresses(db, input),
     'entity.list': (input) => listEntities(db, input),
     'import.formats': () => IMPORTERS.map(({ format, description }) => ({ format, description })),
+    'case.addresses': (input) => (getCase(db, input.id) ? listCaseAddresses(db, input) : notFound(input.id)),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {
@@ -118,6 +120,12 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) =>
         importFiles(jobDb, files, { format, caseId, signal, onProgress, now: options.now }),
+      );
+    },
+    'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
+      if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
+      return withJobConnection((jobDb) =>
+        importText(jobDb, text, name, { format, caseId, signal, onProgress, now: options.now }),
       );
     },
   };

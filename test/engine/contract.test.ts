@@ -25,6 +25,7 @@ describe('the API contract refuses bad payloads at the boundary', () => {
       'address.list',
       'entity.list',
       'import.formats',
+      'case.addresses',
     ]);
   });
 
