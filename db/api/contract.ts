@@ -274,6 +274,22 @@ export const jobs = {
     returns<ImportBatchReport>,
     'Import pasted text exactly as a file of that name would be imported.',
   ),
+  'export.tagpack': job(
+    z
+      .object({
+        /** The file to write; it appears only once complete. */
+        out: z.string().min(1).max(4096),
+        /** Only the tags on this case's addresses; all tags when absent. */
+        caseId: caseId.optional(),
+        title: z.string().trim().min(1).max(200).default('Ariadne tags'),
+        creator: z.string().trim().min(1).max(200).default('Ariadne'),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+    returns<null>,
+    returns<{ file: string; tags: number; sha256: string }>,
+    'Write tags as a GraphSense TagPack that imports back with nothing lost.',
+  ),
 } as const;
 
 export type Jobs = typeof jobs;

@@ -1,5 +1,6 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
+import { exportTagPack } from '../export/tagpack';
 import { importFiles } from '../import/batch';
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
@@ -121,6 +122,10 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       return withJobConnection((jobDb) =>
         importFiles(jobDb, files, { format, caseId, signal, onProgress, now: options.now }),
       );
+    },
+    'export.tagpack': ({ out, caseId, title, creator, description }) => {
+      if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
+      return withJobConnection((jobDb) => exportTagPack(jobDb, out, { caseId, title, creator, description }));
     },
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);

@@ -39,6 +39,7 @@ Commands:
   case update ID [--title T] [--reference R] [--investigator I] [--description D] [--status S] [--json]
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
+  export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
 
@@ -61,6 +62,8 @@ const OPTIONS = {
   query: { type: 'string' },
   format: { type: 'string' },
   case: { type: 'string' },
+  out: { type: 'string' },
+  creator: { type: 'string' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
@@ -175,6 +178,27 @@ const COMMANDS: Record<string, Spec> = {
       exitCode: (r) => ((r as ImportBatchReport).failed.length > 0 ? 1 : 0),
     }),
   },
+  'export tagpack': {
+    flags: ['out', 'case', 'title', 'creator', 'description'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.out === undefined) throw new UsageError('export tagpack needs --out FILE');
+      return {
+        kind: 'job',
+        name: 'export.tagpack',
+        input: {
+          out: path.resolve(values.out),
+          ...pick(values, ['title', 'creator', 'description']),
+          ...(values.case === undefined ? {} : { caseId: parseId(values.case) }),
+        },
+        print: (r) => {
+          const { file, tags, sha256 } = r as { file: string; tags: number; sha256: string };
+          return `Wrote ${tags} tags to ${file}\nSHA-256 ${sha256}`;
+        },
+        exitCode: () => 0,
+      };
+    },
+  },
   'address check': {
     flags: [],
     args: [1, Infinity],
@@ -244,7 +268,10 @@ async function execute(engine: Engine, command: Command, io: CliIo): Promise<unk
     return await engine.runJob(command.name, command.input, {
       signal: controller.signal,
       onProgress: io.progress
-        ? (p) => io.progress?.(`${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`)
+        ? (p) => {
+            if (p)
+              io.progress?.(`${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`);
+          }
         : undefined,
     });
   } finally {
@@ -290,7 +317,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
   }
   try {
     const result = await execute(engine, command, io);
-    if (command.kind === 'job') {
+    if (command.kind === 'job' && command.name === 'import.files') {
       // Files refused as a whole are errors, and errors go to stderr; the JSON report lists them too.
       for (const failed of (result as ImportBatchReport).failed) io.stderr(`ariadne: ${formatProblem(failed)}\n`);
     }
