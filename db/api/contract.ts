@@ -357,5 +357,12 @@ export type JobClient = {
 };
 
 /** Commands of Electron's application menu, sent to the renderer (which owns what they mean). */
-export const MENU_COMMANDS = ['new-case', 'import', 'show-cases', 'show-addresses', 'show-entities'] as const;
+export const MENU_COMMANDS = [
+  'new-case',
+  'import',
+  'add-addresses',
+  'show-cases',
+  'show-addresses',
+  'show-entities',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

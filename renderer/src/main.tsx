@@ -16,6 +16,7 @@ import './styles/sections.css';
 import './styles/tables.css';
 import './styles/details.css';
 import './styles/import.css';
+import './styles/case-addresses.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import type { Case } from '../../../db/api/contract';
 import { formatAbsolute, formatRelative } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { CaseActions } from './CaseActions';
+import { CaseAddresses } from './CaseAddresses';
 import { StatusBadge } from './StatusBadge';
 
 const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
@@ -57,6 +58,7 @@ export function CaseView({ item }: { item: Case }) {
           <p className="muted">No description yet. Use Edit to record what happened and what is known.</p>
         )}
       </section>
+      <CaseAddresses caseId={item.id} />
     </article>
   );
 }

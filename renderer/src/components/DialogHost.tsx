@@ -1,4 +1,5 @@
 import { useApp } from '../store/context';
+import { AddAddressesDialog } from './AddAddressesDialog';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { ImportDialog } from './ImportDialog';
@@ -13,5 +14,6 @@ export function DialogHost() {
   // Keyed by case, so the form starts from that case's values rather than a previous one's.
   if (dialog === 'edit' && selected) return <EditCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'delete' && selected) return <DeleteCaseDialog key={selected.id} target={selected} />;
+  if (dialog === 'add-addresses' && selected) return <AddAddressesDialog target={selected} />;
   return null;
 }

@@ -45,6 +45,10 @@ export function MainPane() {
         </dt>
         <dd>Import files</dd>
         <dt>
+          <kbd>{modKeyLabel('Shift+A')}</kbd>
+        </dt>
+        <dd>Add addresses to the open case</dd>
+        <dt>
           <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>
         </dt>
         <dd>Cases, addresses, entities</dd>

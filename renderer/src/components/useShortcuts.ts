@@ -28,6 +28,8 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
       let handled = true;
       if (plainMod && key === 'n') state.openDialog('create');
       else if (plainMod && key === 'i') state.openImport();
+      else if (mod && event.shiftKey && !event.altKey && key === 'a' && state.section === 'cases' && state.selected)
+        state.openAddAddresses();
       else if (section) state.setSection(section);
       else if (plainMod && key === 'f') focusSearch();
       else if (event.key === '/' && !mod && !typing) focusSearch();
@@ -36,13 +38,18 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
       if (handled) event.preventDefault();
     }
 
-    // In Electron the application menu owns CmdOrCtrl+N, so the key never reaches the page; the menu says so.
+    // In Electron the application menu owns these accelerators, so the keys never reach the page; it says so.
     const stopMenu = window.ariadne?.onMenu((command) => {
       const state = store.getState();
       if (state.dialog !== null) return;
       if (command === 'new-case') state.openDialog('create');
       else if (command === 'import') state.openImport();
-      else if (command === 'show-cases') state.setSection('cases');
+      else if (command === 'add-addresses') {
+        if (state.selected) {
+          state.setSection('cases');
+          state.openAddAddresses();
+        } else state.notify('error', 'Open a case first: addresses are added to the open case.');
+      } else if (command === 'show-cases') state.setSection('cases');
       else if (command === 'show-addresses') state.setSection('addresses');
       else state.setSection('entities');
     });

@@ -157,6 +157,7 @@ export function createImportSlice(api: Client, jobs: JobClient): StateCreator<Ap
         // Even a cancelled batch may have committed the files before the one it stopped in.
         get().refreshAddresses();
         get().refreshEntities();
+        if (caseId !== null) get().refreshCaseAddresses();
       },
 
       cancelImport() {

@@ -1,12 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Client, JobClient } from '../../../db/api/contract';
 import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
+import { createCaseAddressesSlice, type CaseAddressesSlice } from './caseAddressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = CasesSlice & UiSlice & ImportSlice & AddressesSlice & EntitiesSlice;
+export type AppState = CasesSlice & UiSlice & ImportSlice & AddressesSlice & EntitiesSlice & CaseAddressesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -17,5 +18,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createImportSlice(api, jobs)(...args),
     ...createAddressesSlice(api)(...args),
     ...createEntitiesSlice(api)(...args),
+    ...createCaseAddressesSlice(api, jobs)(...args),
   }));
 }
