@@ -9,7 +9,7 @@ import path from 'node:path';
 import { addressStatements, knownChains } from '../addresses';
 import { appendAudit } from '../audit';
 import { checkAddress, detectChains, findChain, parseChainAddress } from '../chains';
-import { CsvSyntaxError, firstCsvRecord, readCsv } from './csv';
+import { firstCsvRecord, importCsvRecords } from './csv';
 import type { FormatContext, FormatImporter } from './formats';
 import { readLines } from './lines';
 import { ImportFileError } from './report';
@@ -136,31 +136,23 @@ export const addressListImporter: FormatImporter = {
       const addressAt = header.indexOf('address');
       const chainAt = CHAIN_COLUMNS.map((c) => header.indexOf(c)).find((i) => i >= 0);
       let width = 0;
-      try {
-        for await (const { line, fields, bytesRead } of readCsv(file)) {
-          progress(bytesRead);
-          const lead = (fields[0] ?? '').trim();
-          if (lead.startsWith('#') || (fields.length === 1 && lead === '')) continue;
-          if (width === 0) {
-            width = fields.length;
-            continue;
-          }
-          builder.read += 1;
-          if (fields.length !== width) {
-            builder.reject(line, `expected ${width} fields as in the header, found ${fields.length}`);
-            continue;
-          }
-          const address = (fields[addressAt] ?? '').trim();
-          const chain = chainAt === undefined ? '' : (fields[chainAt] ?? '').trim();
-          if (address === '') write(line, new Refused('missing address'));
-          else if (chain === '') write(line, resolveWritten(address));
-          else write(line, resolveWithChain(chain, address, tokens, chains));
+      for await (const { line, fields } of importCsvRecords(file, progress)) {
+        const lead = (fields[0] ?? '').trim();
+        if (lead.startsWith('#') || (fields.length === 1 && lead === '')) continue;
+        if (width === 0) {
+          width = fields.length;
+          continue;
         }
-      } catch (error) {
-        if (error instanceof CsvSyntaxError) {
-          throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
+        builder.read += 1;
+        if (fields.length !== width) {
+          builder.reject(line, `expected ${width} fields as in the header, found ${fields.length}`);
+          continue;
         }
-        throw error;
+        const address = (fields[addressAt] ?? '').trim();
+        const chain = chainAt === undefined ? '' : (fields[chainAt] ?? '').trim();
+        if (address === '') write(line, new Refused('missing address'));
+        else if (chain === '') write(line, resolveWritten(address));
+        else write(line, resolveWithChain(chain, address, tokens, chains));
       }
     }
     if (builder.inserted > 0) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { breather } from './breathe';
+import { ImportFileError } from './report';
 
 export interface CsvRecord {
   /** The line the record starts on, 1-based. */
@@ -203,6 +204,44 @@ export async function* readCsv(
   // Bytes of a character cut off by the end of the file come out as U+FFFD rather than vanishing.
   yield* scanner.feed(decoder.decode(), bytesRead);
   yield* scanner.end(bytesRead);
+}
+
+/**
+ * readCsv for an importer: reports each record's bytes to `progress` before yielding it, and turns CSV that is not
+ * well-formed into an ImportFileError for the whole file.
+ */
+export async function* importCsvRecords(
+  file: string,
+  progress: (bytesRead: number) => void,
+): AsyncGenerator<CsvRecord> {
+  try {
+    for await (const record of readCsv(file)) {
+      progress(record.bytesRead);
+      yield record;
+    }
+  } catch (error) {
+    // Only the reading lands here: an error thrown by the loop that consumes the records closes this generator.
+    if (error instanceof CsvSyntaxError) throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * importCsvRecords for a file whose first record is its header: `layoutOf` reads the header (and may refuse the
+ * file), and each later record comes with that layout. A file without a single record is refused with `empty`.
+ */
+export async function* importCsvRows<L>(
+  file: string,
+  progress: (bytesRead: number) => void,
+  layoutOf: (header: CsvRecord) => L,
+  empty: string,
+): AsyncGenerator<{ layout: L; record: CsvRecord }> {
+  let layout: { value: L } | undefined;
+  for await (const record of importCsvRecords(file, progress)) {
+    if (layout === undefined) layout = { value: layoutOf(record) };
+    else yield { layout: layout.value, record };
+  }
+  if (layout === undefined) throw new ImportFileError(file, 1, empty);
 }
 
 /** The first record of a file's head, for detection: null when it is not well-formed CSV. */

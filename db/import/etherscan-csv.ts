@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { AddressIds } from './address-ids';
 import { AssetLookup, type ChainInfo } from './asset-lookup';
-import { CsvSyntaxError, firstCsvRecord, readCsv } from './csv';
+import { firstCsvRecord, importCsvRows, type CsvRecord } from './csv';
 import type { FormatImporter } from './formats';
 import { enlargeCache } from './page-cache';
 import { ImportFileError } from './report';
@@ -204,17 +204,15 @@ export const etherscanCsvImporter: FormatImporter = {
       seen: { hash: '', counts: new Map() },
     };
     const write = transferWriter(db, lookups.addresses, builder, source.id);
-    let layout: Layout | undefined;
     const restoreCache = enlargeCache(db);
+    const headerLayout = (header: CsvRecord): Layout => {
+      const found = layoutOf(header.fields);
+      if (typeof found === 'string') throw new ImportFileError(file, header.line, found);
+      return found;
+    };
     try {
-      for await (const record of readCsv(file)) {
-        progress(record.bytesRead);
-        if (layout === undefined) {
-          const found = layoutOf(record.fields);
-          if (typeof found === 'string') throw new ImportFileError(file, record.line, found);
-          layout = found;
-          continue;
-        }
+      const rows = importCsvRows(file, progress, headerLayout, 'empty file: an Etherscan export starts with a header');
+      for await (const { layout, record } of rows) {
         const row = parseRow(record.fields, layout, lookups);
         // A skipped row carries no transfer: it is counted in its warning, not among the records read.
         if (!(row instanceof Refused) && 'skip' in row) {
@@ -225,14 +223,8 @@ export const etherscanCsvImporter: FormatImporter = {
         if (row instanceof Refused) builder.reject(record.line, row.reason);
         else write(record.line, row);
       }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError)
-        throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
-      throw error;
     } finally {
       restoreCache();
     }
-    if (layout === undefined)
-      throw new ImportFileError(file, 1, 'empty file: an Etherscan export starts with a header');
   },
 };

@@ -4,10 +4,9 @@
  * for an empty value. Digital currency addresses sit in Remarks, one per `Digital Currency Address - XBT 1…;`
  * item (`alt. Digital Currency Address - …` too). The file ends with a DOS end-of-file character (Ctrl-Z).
  */
-import { CsvSyntaxError, firstCsvRecord, readCsv } from './csv';
+import { firstCsvRecord, importCsvRecords } from './csv';
 import type { FormatImporter } from './formats';
 import { describeSdnSource, sdnTagWriter, type SdnAddress, type SdnEntry } from './ofac';
-import { ImportFileError } from './report';
 
 const FIELDS = 12;
 
@@ -65,30 +64,23 @@ export const ofacCsvImporter: FormatImporter = {
     const { file, builder, progress } = context;
     const write = sdnTagWriter(context);
     describeSdnSource(context, null);
-    try {
-      for await (const { line, fields, bytesRead } of readCsv(file)) {
-        progress(bytesRead);
-        if (fields.length === 1 && fields[0]?.trim() === CTRL_Z) continue;
-        if (fields.length !== FIELDS) {
-          builder.read += 1;
-          builder.reject(line, `expected ${FIELDS} fields (an SDN record), found ${fields.length}`);
-          continue;
-        }
-        const found = addressesIn(fields[11] ?? '', line);
-        if (found.length === 0) continue;
-        const uid = value(fields[0]);
-        const entry: SdnEntry = {
-          uid: uid !== null && /^\d+$/.test(uid) ? uid : null,
-          name: value(fields[1]),
-          type: SDN_TYPES.get((fields[2] ?? '').trim().toLowerCase()) ?? value(fields[2]),
-          programs: programsOf(fields[3]),
-        };
-        for (const address of found) write(entry, address);
+    for await (const { line, fields } of importCsvRecords(file, progress)) {
+      if (fields.length === 1 && fields[0]?.trim() === CTRL_Z) continue;
+      if (fields.length !== FIELDS) {
+        builder.read += 1;
+        builder.reject(line, `expected ${FIELDS} fields (an SDN record), found ${fields.length}`);
+        continue;
       }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError)
-        throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
-      throw error;
+      const found = addressesIn(fields[11] ?? '', line);
+      if (found.length === 0) continue;
+      const uid = value(fields[0]);
+      const entry: SdnEntry = {
+        uid: uid !== null && /^\d+$/.test(uid) ? uid : null,
+        name: value(fields[1]),
+        type: SDN_TYPES.get((fields[2] ?? '').trim().toLowerCase()) ?? value(fields[2]),
+        programs: programsOf(fields[3]),
+      };
+      for (const address of found) write(entry, address);
     }
   },
 };

@@ -13,7 +13,7 @@
 import { findChain } from '../chains';
 import type { Db } from '../open';
 import { AssetLookup, type Asset } from './asset-lookup';
-import { CsvSyntaxError, firstCsvRecord, readCsv, type CsvRecord } from './csv';
+import { firstCsvRecord, importCsvRows, type CsvRecord } from './csv';
 import type { FormatImporter } from './formats';
 import { ImportFileError, type ReportBuilder } from './report';
 import { Refused } from './values';
@@ -132,41 +132,34 @@ export const pricesImporter: FormatImporter = {
       INSERT INTO prices (asset_id, day, usd, source_id) VALUES (?, ?, ?, ?)
       ON CONFLICT (asset_id, day) DO NOTHING`);
     const stored = db.prepare('SELECT usd FROM prices WHERE asset_id = ? AND day = ?').pluck();
-    let layout: Layout | undefined;
-    try {
-      for await (const record of readCsv(file)) {
-        progress(record.bytesRead);
-        if (layout === undefined) {
-          layout = layoutOf(file, record, builder);
-          continue;
-        }
-        builder.read += 1;
-        const { line, fields } = record;
-        if (fields.length !== layout.width) {
-          builder.reject(line, `expected ${layout.width} fields as in the header, found ${fields.length}`);
-          continue;
-        }
-        const asset = resolve(field(fields, layout.asset));
-        const day = parseDay(field(fields, layout.date));
-        const usd = parseUsd(field(fields, layout.usd));
-        if (asset instanceof Refused || day instanceof Refused || usd instanceof Refused) {
-          builder.reject(line, [asset, day, usd].find((v) => v instanceof Refused)?.reason ?? '');
-          continue;
-        }
-        const { id } = asset;
-        if (insert.run(id, day, usd, source.id).changes > 0) {
-          builder.inserted += 1;
-          continue;
-        }
-        const old = stored.get(id, day) as string;
-        if (old === usd) builder.duplicates += 1;
-        else builder.reject(line, `conflicts with the price already stored (${old} USD)`);
+    const rows = importCsvRows(
+      file,
+      progress,
+      (header) => layoutOf(file, header, builder),
+      'empty file: a price CSV starts with a header',
+    );
+    for await (const { layout, record } of rows) {
+      builder.read += 1;
+      const { line, fields } = record;
+      if (fields.length !== layout.width) {
+        builder.reject(line, `expected ${layout.width} fields as in the header, found ${fields.length}`);
+        continue;
       }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError)
-        throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
-      throw error;
+      const asset = resolve(field(fields, layout.asset));
+      const day = parseDay(field(fields, layout.date));
+      const usd = parseUsd(field(fields, layout.usd));
+      if (asset instanceof Refused || day instanceof Refused || usd instanceof Refused) {
+        builder.reject(line, [asset, day, usd].find((v) => v instanceof Refused)?.reason ?? '');
+        continue;
+      }
+      const { id } = asset;
+      if (insert.run(id, day, usd, source.id).changes > 0) {
+        builder.inserted += 1;
+        continue;
+      }
+      const old = stored.get(id, day) as string;
+      if (old === usd) builder.duplicates += 1;
+      else builder.reject(line, `conflicts with the price already stored (${old} USD)`);
     }
-    if (layout === undefined) throw new ImportFileError(file, 1, 'empty file: a price CSV starts with a header');
   },
 };

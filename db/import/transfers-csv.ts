@@ -27,7 +27,7 @@
 import type { Db } from '../open';
 import { AddressIds, type CheckedAddress } from './address-ids';
 import { AssetLookup } from './asset-lookup';
-import { CsvSyntaxError, firstCsvRecord, readCsv, type CsvRecord } from './csv';
+import { firstCsvRecord, importCsvRows, type CsvRecord } from './csv';
 import type { FormatImporter } from './formats';
 import { enlargeCache } from './page-cache';
 import { ImportFileError, type ReportBuilder } from './report';
@@ -168,27 +168,22 @@ export const transfersCsvImporter: FormatImporter = {
     const assets = new AssetLookup(db);
     const addresses = new AddressIds(db);
     const write = transferWriter(db, addresses, builder, source.id);
-    let layout: Layout | undefined;
     const restoreCache = enlargeCache(db);
     try {
-      for await (const record of readCsv(file)) {
-        progress(record.bytesRead);
-        if (layout === undefined) {
-          layout = layoutOf(file, record, builder);
-          continue;
-        }
+      const rows = importCsvRows(
+        file,
+        progress,
+        (header) => layoutOf(file, header, builder),
+        'empty file: a transfers CSV starts with a header',
+      );
+      for await (const { layout, record } of rows) {
         builder.read += 1;
         const transfer = parseRow(record.fields, layout, assets, addresses);
         if (transfer instanceof Refused) builder.reject(record.line, transfer.reason);
         else write(record.line, transfer);
       }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError)
-        throw new ImportFileError(file, error.line, `not valid CSV: ${error.message}`);
-      throw error;
     } finally {
       restoreCache();
     }
-    if (layout === undefined) throw new ImportFileError(file, 1, 'empty file: a transfers CSV starts with a header');
   },
 };

@@ -1,15 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../db/cli/main';
+import { cli } from '../helpers/cli';
 import { steppingClock, tempWorkspace } from '../helpers/workspace';
-
-async function cli(args: string[], now = steppingClock()) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now }, '9.9.9');
-  return { code, stdout, stderr };
-}
 
 describe('ariadne CLI (in-process)', () => {
   it('creates, lists, shows, updates and deletes a case', async () => {

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../db/cli/main';
 import { IMPORT_FORMATS } from '../../db/import/registry';
+import { cli } from '../helpers/cli';
 import { graphsense } from '../helpers/shared-data';
-import { steppingClock, tempDir, tempWorkspace } from '../helpers/workspace';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: steppingClock() });
-  return { code, stdout, stderr };
-}
+import { tempDir, tempWorkspace } from '../helpers/workspace';
 
 describe('ariadne import', () => {
   it('imports every GraphSense file with the right counts, as one JSON document', async () => {

@@ -3,21 +3,10 @@
  * what was added, what the case already held and which lines were refused and why, the text stays to be fixed,
  * and the case's list shows what went in. Text that looks like markup is shown as text.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { graphsense } from '../helpers/shared-data';
-import {
-  expectNothingBroke,
-  launchBrowser,
-  makeWorkDir,
-  openPage,
-  removeWorkDir,
-  screenshot,
-  screenshotOpenPages,
-  startHost,
-  stopAll,
-} from './harness';
+import { e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
 
 const STORY_MS = 90_000;
 const TITLE = 'Hot-wallet drain at Example Exchange';
@@ -27,30 +16,7 @@ const VITALIK = 'ETH:0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 const BAD_CHECKSUM = 'ETH:0xD8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 const MARKUP = 'BTC:<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-let workDir: string;
-let workspaces = 0;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  workDir = makeWorkDir();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await screenshotOpenPages(context.task.name);
-  await stopAll();
-});
-
-afterAll(async () => {
-  await stopAll();
-  await browser?.close();
-  if (workDir) removeWorkDir(workDir);
-});
-
-function freshWorkspace(): string {
-  workspaces += 1;
-  return path.join(workDir, `workspace-${workspaces}.db`);
-}
+const suite = e2eSuite();
 
 function addDialog(page: Page) {
   return page.getByRole('dialog', { name: `Add addresses to ${TITLE}` });
@@ -81,9 +47,9 @@ describe('addresses in a case, through the headless host', () => {
   it(
     'pastes a list into a case, reports each refused line, and lists what was added',
     async () => {
-      const host = await startHost(freshWorkspace());
+      const host = await startHost(suite.freshWorkspace());
       await host.call('case.create', { title: TITLE, reference: 'CR-2024-0113' });
-      const { page, watch } = await openPage(browser, host.url);
+      const { page, watch } = await openPage(suite.browser, host.url);
       await openCase(page);
 
       await page.getByRole('heading', { level: 2, name: /^Addresses in this case/ }).waitFor();
@@ -139,12 +105,12 @@ describe('addresses in a case, through the headless host', () => {
   );
 
   it('follows a dark OS theme', async () => {
-    const host = await startHost(freshWorkspace());
+    const host = await startHost(suite.freshWorkspace());
     // Tags from a pack, so the case's list shows a label, a confidence and an entity beside the address.
     await host.importFiles([graphsense('actors', 'graphsense.actorpack.yaml'), graphsense('packs', 'lazarus.yaml')]);
     const created = await host.call('case.create', { title: TITLE, reference: 'CR-2024-0113' });
     await host.call('case.update', { id: created.id, description: 'Funds left the hot wallet in 14 transfers.' });
-    const { page, watch } = await openPage(browser, host.url, { colorScheme: 'dark' });
+    const { page, watch } = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
     await openCase(page);
     await screenshot(page, 'dark-30-case-no-addresses');
 

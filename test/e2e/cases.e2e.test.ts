@@ -2,47 +2,13 @@
  * The Foundation story in a real browser: cases are created, survive a restart of the host, are renamed,
  * archived and deleted through the UI, and nothing a user types is ever run as markup.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNothingBroke,
-  launchBrowser,
-  makeWorkDir,
-  openPage,
-  removeWorkDir,
-  screenshot,
-  screenshotOpenPages,
-  startHost,
-  stopAll,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
 
 const STORY_MS = 90_000;
 
-let browser: Browser;
-let workDir: string;
-let workspaces = 0;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  workDir = makeWorkDir();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await screenshotOpenPages(context.task.name);
-  await stopAll();
-});
-
-afterAll(async () => {
-  await stopAll();
-  await browser?.close();
-  if (workDir) removeWorkDir(workDir);
-});
-
-function freshWorkspace(): string {
-  workspaces += 1;
-  return path.join(workDir, `workspace-${workspaces}.db`);
-}
+const suite = e2eSuite();
 
 function caseList(page: Page) {
   return page.getByRole('listbox', { name: 'Cases' });
@@ -75,9 +41,9 @@ describe('cases in the browser, through the headless host', () => {
   it(
     'creates a case that survives a restart, then renames, archives and deletes it',
     async () => {
-      const db = freshWorkspace();
+      const db = suite.freshWorkspace();
       let host = await startHost(db);
-      const { page, watch } = await openPage(browser, host.url);
+      const { page, watch } = await openPage(suite.browser, host.url);
 
       await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
       await screenshot(page, 'light-01-empty');
@@ -144,8 +110,8 @@ describe('cases in the browser, through the headless host', () => {
   );
 
   it('shows a title that looks like markup as text, and runs nothing', async () => {
-    const host = await startHost(freshWorkspace());
-    const { page, watch } = await openPage(browser, host.url);
+    const host = await startHost(suite.freshWorkspace());
+    const { page, watch } = await openPage(suite.browser, host.url);
     const markup = '<img src=x onerror=alert(1)>';
 
     await createCaseThroughUi(page, {
@@ -168,7 +134,7 @@ describe('cases in the browser, through the headless host', () => {
   });
 
   it('finds cases by title, reference or investigator, most recently updated first', async () => {
-    const host = await startHost(freshWorkspace());
+    const host = await startHost(suite.freshWorkspace());
     const first = await host.call('case.create', {
       title: 'Bridge exploit, validator keys',
       reference: 'CR-2022-0042',
@@ -182,7 +148,7 @@ describe('cases in the browser, through the headless host', () => {
     });
     await pause(5);
     await host.call('case.create', { title: 'Exchange hot wallet, Zaif-style drain', reference: 'JP-0193' });
-    const { page, watch } = await openPage(browser, host.url);
+    const { page, watch } = await openPage(suite.browser, host.url);
 
     await expectTitles(page, [
       'Exchange hot wallet, Zaif-style drain',
@@ -221,9 +187,9 @@ describe('cases in the browser, through the headless host', () => {
   });
 
   it('works from the keyboard: Ctrl+N, Escape, /, Ctrl+F, arrows and Delete', async () => {
-    const host = await startHost(freshWorkspace());
+    const host = await startHost(suite.freshWorkspace());
     await host.call('case.create', { title: 'Older case' });
-    const { page, watch } = await openPage(browser, host.url);
+    const { page, watch } = await openPage(suite.browser, host.url);
     await caseOption(page, 'Older case').waitFor();
 
     await page.keyboard.press('Control+n');
@@ -264,8 +230,8 @@ describe('cases in the browser, through the headless host', () => {
   });
 
   it('says so plainly when the host cannot be reached', async () => {
-    const host = await startHost(freshWorkspace());
-    const { page, watch } = await openPage(browser, host.url);
+    const host = await startHost(suite.freshWorkspace());
+    const { page, watch } = await openPage(suite.browser, host.url);
     await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
     await host.stop();
 
@@ -285,8 +251,8 @@ describe('cases in the browser, through the headless host', () => {
   });
 
   it('follows a dark OS theme', async () => {
-    const host = await startHost(freshWorkspace());
-    const { page, watch } = await openPage(browser, host.url, { colorScheme: 'dark' });
+    const host = await startHost(suite.freshWorkspace());
+    const { page, watch } = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
     await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
     await screenshot(page, 'dark-01-empty');
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Envelope, ImportBatchReport, Input, JobEvent, Method, Output } from '../../db/api/contract';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -217,4 +217,57 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
   contexts.clear();
   await Promise.all([...children].map(stopChild));
+}
+
+/** What a test file gets from `e2eSuite()`. */
+export interface E2eSuite {
+  /** The file's browser, launched before its first test. */
+  readonly browser: Browser;
+  /** A path in the file's work folder. */
+  file(name: string): string;
+  /** A workspace path in the work folder that no test of the file has used. */
+  freshWorkspace(): string;
+}
+
+/**
+ * The hooks every end-to-end test file needs, registered where it is called (at the top of the file): one
+ * browser and one work folder for the file; after each test, a screenshot of the open pages if it failed and
+ * every host and page stopped; at the end, the browser closed and the work folder removed.
+ */
+export function e2eSuite(): E2eSuite {
+  let browser: Browser | undefined;
+  let workDir: string | undefined;
+  let workspaces = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    workDir = makeWorkDir();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await screenshotOpenPages(context.task.name);
+    await stopAll();
+  });
+
+  afterAll(async () => {
+    await stopAll();
+    await browser?.close();
+    if (workDir) removeWorkDir(workDir);
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the e2e suite starts in beforeAll: use it inside a test');
+    return value;
+  };
+  const file = (name: string) => path.join(started(workDir), name);
+  return {
+    get browser() {
+      return started(browser);
+    },
+    file,
+    freshWorkspace() {
+      workspaces += 1;
+      return file(`workspace-${workspaces}.db`);
+    },
+  };
 }

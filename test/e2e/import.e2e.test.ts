@@ -4,21 +4,10 @@
  * came in. A 100,000-tag pack shows that cancelling leaves nothing behind and that the tables stay windowed.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { graphsense } from '../helpers/shared-data';
-import {
-  expectNothingBroke,
-  launchBrowser,
-  makeWorkDir,
-  openPage,
-  removeWorkDir,
-  screenshot,
-  screenshotOpenPages,
-  startHost,
-  stopAll,
-} from './harness';
+import { e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
 
 const ACTORS = graphsense('actors', 'graphsense.actorpack.yaml');
 const LAZARUS = graphsense('packs', 'lazarus.yaml');
@@ -28,30 +17,7 @@ const HACKS = graphsense('packs', 'hacks.yaml');
 const BIG_TAGS = 100_000;
 const STORY_MS = 90_000;
 
-let browser: Browser;
-let workDir: string;
-let workspaces = 0;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  workDir = makeWorkDir();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await screenshotOpenPages(context.task.name);
-  await stopAll();
-});
-
-afterAll(async () => {
-  await stopAll();
-  await browser?.close();
-  if (workDir) removeWorkDir(workDir);
-});
-
-function freshWorkspace(): string {
-  workspaces += 1;
-  return path.join(workDir, `workspace-${workspaces}.db`);
-}
+const suite = e2eSuite();
 
 function importDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Import files' });
@@ -118,8 +84,8 @@ describe('attribution data in the browser, through the headless host', () => {
   it(
     'imports an ActorPack and two TagPacks, reports what was refused, and finds Lazarus in both views',
     async () => {
-      const host = await startHost(freshWorkspace());
-      const { page, watch } = await openPage(browser, host.url);
+      const host = await startHost(suite.freshWorkspace());
+      const { page, watch } = await openPage(suite.browser, host.url);
 
       await page.getByRole('button', { name: 'Import…' }).click();
       const dialog = importDialog(page);
@@ -187,11 +153,11 @@ describe('attribution data in the browser, through the headless host', () => {
   it(
     'cancels a 100,000-tag import midway leaving nothing behind, then scrolls all of it in a windowed table',
     async () => {
-      const big = path.join(workDir, 'generated-100k.yaml');
+      const big = suite.file('generated-100k.yaml');
       writeBigPack(big, BIG_TAGS);
-      const host = await startHost(freshWorkspace());
+      const host = await startHost(suite.freshWorkspace());
       await host.importFiles([LAZARUS]);
-      const { page, watch } = await openPage(browser, host.url);
+      const { page, watch } = await openPage(suite.browser, host.url);
 
       const dialog = await startImport(page, [big]);
       const progress = dialog.getByRole('progressbar', { name: 'Import progress' });
@@ -239,9 +205,9 @@ describe('attribution data in the browser, through the headless host', () => {
   );
 
   it('works from the keyboard and takes files dropped on the window', async () => {
-    const host = await startHost(freshWorkspace());
+    const host = await startHost(suite.freshWorkspace());
     await host.importFiles([ACTORS, OFAC]);
-    const { page, watch } = await openPage(browser, host.url);
+    const { page, watch } = await openPage(suite.browser, host.url);
     await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
 
     await page.keyboard.press('Control+2');
@@ -304,7 +270,7 @@ describe('attribution data in the browser, through the headless host', () => {
 
   it('shows labels, sources, titles and reasons that look like markup as text, and runs nothing', async () => {
     const markup = '<img src=x onerror=alert(1)>';
-    const pack = path.join(workDir, 'hostile.yaml');
+    const pack = suite.file('hostile.yaml');
     fs.writeFileSync(
       pack,
       [
@@ -322,7 +288,7 @@ describe('attribution data in the browser, through the headless host', () => {
         '',
       ].join('\n'),
     );
-    const actors = path.join(workDir, 'hostile-actors.yaml');
+    const actors = suite.file('hostile-actors.yaml');
     fs.writeFileSync(
       actors,
       [
@@ -336,8 +302,8 @@ describe('attribution data in the browser, through the headless host', () => {
         '',
       ].join('\n'),
     );
-    const host = await startHost(freshWorkspace());
-    const { page, watch } = await openPage(browser, host.url);
+    const host = await startHost(suite.freshWorkspace());
+    const { page, watch } = await openPage(suite.browser, host.url);
     await tab(page, 'Addresses').click();
     await page.getByRole('heading', { name: 'No addresses yet' }).waitFor();
     await screenshot(page, 'light-20-no-addresses');
@@ -369,10 +335,10 @@ describe('attribution data in the browser, through the headless host', () => {
   });
 
   it('follows a dark OS theme', async () => {
-    const host = await startHost(freshWorkspace());
+    const host = await startHost(suite.freshWorkspace());
     await host.importFiles([ACTORS, LAZARUS, OFAC]);
     await host.call('case.create', { title: 'Coincheck hot-wallet drain', reference: 'JP-2018-0126' });
-    const { page, watch } = await openPage(browser, host.url, { colorScheme: 'dark' });
+    const { page, watch } = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
 
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = importDialog(page);

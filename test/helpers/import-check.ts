@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ImportFileError, MAX_LISTED_PROBLEMS, type ImportReport } from '../../db/import/report';
 import { importFile, type ImportOptions } from '../../db/import/run';
-import type { Db } from '../../db/open';
+import { openDb, type Db } from '../../db/open';
 import { tempDir } from './workspace';
 
 /** test/fixtures/import/… */
@@ -24,6 +24,53 @@ export function dumpWorkspace(db: Db): string {
 }
 
 export const rowCount = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+/** Addresses of the Ronin bridge theft, as the transfers and Etherscan fixtures write them. */
+export const RONIN = '0x1A2a1c938CE3eC39b6D47113c7955bAa9DD454F2';
+export const EXPLOITER = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
+export const TORNADO = '0xA160cdAB225685dA1d56aa342Ad8841c3b53f291';
+export const BINANCE = '0x28C6c06298d514Db089934071355E5743bf21d60';
+export const HARMONY = '0x0d043128146654C7683Fbf30ac98D7B2285DeD00';
+
+/** The stored transfers, joined back to what a row says. */
+export function storedTransfers(db: Db): unknown[][] {
+  return db
+    .prepare(
+      `SELECT t.chain, t.tx_hash, t.idx, t.time, t.block, f.address, o.address, a.symbol, t.amount
+         FROM transfers t JOIN addresses f ON f.id = t.from_id JOIN addresses o ON o.id = t.to_id
+         JOIN assets a ON a.id = t.asset_id
+        ORDER BY t.id`,
+    )
+    .raw()
+    .all() as unknown[][];
+}
+
+/** Imports a file that must be refused as a whole (into a fresh workspace unless given one), keeping nothing. */
+export async function refusedImport(
+  file: string,
+  options: ImportOptions,
+  db: Db = openDb(':memory:').db,
+): Promise<ImportFileError> {
+  const before = dumpWorkspace(db);
+  const error = await importFile(db, file, options).catch((e: unknown) => e);
+  if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`);
+  expect(dumpWorkspace(db)).toBe(before);
+  return error;
+}
+
+/** Imports a file the workspace already holds: the report must match `expected`, and nothing may change. */
+export async function importAgain(
+  db: Db,
+  file: string,
+  expected: Partial<ImportReport>,
+  options?: ImportOptions,
+): Promise<ImportReport> {
+  const before = dumpWorkspace(db);
+  const report = await importFile(db, file, options);
+  expect(report).toMatchObject(expected);
+  expect(dumpWorkspace(db)).toBe(before);
+  return report;
+}
 
 /** A file with these contents in a fresh folder. */
 export function writeFile(name: string, content: string | Uint8Array): string {
@@ -64,6 +111,22 @@ export async function importAnything(db: Db, file: string, options: ImportOption
     rejected: report.rejected,
   });
   expect(dumpWorkspace(db)).toBe(after);
+}
+
+/** The "import of anything" property: each generated file, written as `name`, passes importAnything. */
+export async function assertImportsAnything(
+  db: Db,
+  contents: fc.Arbitrary<Uint8Array>,
+  name: string,
+  options: ImportOptions,
+  numRuns: number,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(contents, async (content) => {
+      await importAnything(db, writeFile(name, content), options);
+    }),
+    { numRuns },
+  );
 }
 
 /** Text made of pieces that matter to a format, glued at random: near misses find more than noise does. */

@@ -2,17 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { auditForCase } from '../../db/audit';
 import { createCase } from '../../db/cases';
-import { run } from '../../db/cli/main';
 import { addressListImporter } from '../../db/import/address-list';
-import { ImportCancelledError, ImportFileError } from '../../db/import/report';
+import { ImportCancelledError } from '../../db/import/report';
 import { detectFormat, importFile } from '../../db/import/run';
 import { openDb, type Db } from '../../db/open';
 import { generatedAddress } from '../chains/generators';
+import { cli } from '../helpers/cli';
 import {
   dumpWorkspace,
   fileContents,
+  importAgain,
   importAnything,
   importFixture,
+  refusedImport,
   rowCount,
   writeFile,
 } from '../helpers/import-check';
@@ -38,13 +40,7 @@ const caseAddresses = (db: Db, caseId: number) =>
     .pluck()
     .all(caseId);
 
-async function refusal(db: Db, file: string, caseId?: number): Promise<ImportFileError> {
-  const before = dumpWorkspace(db);
-  const error = await importFile(db, file, { format: 'address-list', caseId }).catch((e: unknown) => e);
-  if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`);
-  expect(dumpWorkspace(db)).toBe(before);
-  return error;
-}
+const refusal = (db: Db, file: string, caseId?: number) => refusedImport(file, { format: 'address-list', caseId }, db);
 
 describe('address list import', () => {
   it('puts each valid CHAIN:ADDRESS line into the case and reports the others with line and reason', async () => {
@@ -119,9 +115,7 @@ describe('address list import', () => {
   it('adds nothing when imported again; another case gets its own copy of the same addresses', async () => {
     const db = workspaceWithCases(2);
     await importFile(db, TXT, { caseId: 1 });
-    const before = dumpWorkspace(db);
-    expect(await importFile(db, TXT, { caseId: 1 })).toMatchObject({ inserted: 0, duplicates: 8, rejected: 4 });
-    expect(dumpWorkspace(db)).toBe(before);
+    await importAgain(db, TXT, { inserted: 0, duplicates: 8, rejected: 4 }, { caseId: 1 });
     // The CSV shares all its valid addresses with the list but one.
     expect(await importFile(db, CSV, { caseId: 1 })).toMatchObject({ inserted: 1, duplicates: 6, rejected: 4 });
     const addresses = rowCount(db, 'addresses');
@@ -240,20 +234,24 @@ describe('address list import', () => {
 
 describe('ariadne import --case', () => {
   it('puts a list into a case, and refuses it without --case', async () => {
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), now: steppingClock() };
+    const clock = steppingClock();
     const db = tempWorkspace();
-    expect(await run(['--db', db, 'case', 'create', '--title', 'Ronin bridge', '--json'], io)).toBe(0);
-    stdout = '';
-    expect(await run(['--db', db, 'import', TXT, '--case', '1', '--json'], io)).toBe(0);
-    expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toMatchObject({ read: 12, inserted: 7, duplicates: 1, rejected: 4, failed: [] });
+    const created = await cli(['--db', db, 'case', 'create', '--title', 'Ronin bridge', '--json'], clock);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const imported = await cli(['--db', db, 'import', TXT, '--case', '1', '--json'], clock);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      read: 12,
+      inserted: 7,
+      duplicates: 1,
+      rejected: 4,
+      failed: [],
+    });
 
-    stdout = '';
-    expect(await run(['--db', db, 'import', TXT, '--json'], io)).toBe(1);
+    const refused = await cli(['--db', db, 'import', TXT, '--json'], clock);
+    expect(refused.code).toBe(1);
     // Line 0 is the file as a whole: the CLI prints no line for it.
-    expect(stderr).toBe(`ariadne: ${TXT}: address lists go into a case: give --case ID\n`);
-    expect(JSON.parse(stdout)).toMatchObject({ inserted: 0, failed: [{ file: TXT, line: 0 }] });
+    expect(refused.stderr).toBe(`ariadne: ${TXT}: address lists go into a case: give --case ID\n`);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ inserted: 0, failed: [{ file: TXT, line: 0 }] });
   });
 });

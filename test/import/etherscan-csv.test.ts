@@ -2,15 +2,21 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hex } from '../../db/chains/text';
-import { ImportFileError } from '../../db/import/report';
 import { importFile } from '../../db/import/run';
-import { openDb, type Db } from '../../db/open';
+import { openDb } from '../../db/open';
 import {
+  assertImportsAnything,
+  BINANCE,
   dumpWorkspace,
+  EXPLOITER,
   fileContents,
-  importAnything,
+  HARMONY,
   importFixture,
+  refusedImport,
+  RONIN,
   rowCount,
+  storedTransfers,
+  TORNADO,
   writeFile,
 } from '../helpers/import-check';
 
@@ -19,11 +25,6 @@ const MULTICHAIN = importFixture('etherscan', 'transactions-multichain.csv');
 const TOKENS = importFixture('etherscan', 'ronin-exploiter-tokens.csv');
 const BINANCE_TOKENS = importFixture('etherscan', 'binance-tokens.csv');
 
-const RONIN = '0x1A2a1c938CE3eC39b6D47113c7955bAa9DD454F2';
-const EXPLOITER = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
-const TORNADO = '0xA160cdAB225685dA1d56aa342Ad8841c3b53f291';
-const BINANCE = '0x28C6c06298d514Db089934071355E5743bf21d60';
-const HARMONY = '0x0d043128146654C7683Fbf30ac98D7B2285DeD00';
 const USDT = '0xdAC17F958D2ee523a2206206994597C13D831ec7';
 
 /** The fixtures' made-up tx hashes: SHA-256 of a name. */
@@ -32,18 +33,6 @@ const tx = (name: string) => `0x${createHash('sha256').update(name).digest('hex'
 /** The index the importer gives a token transfer: 1 + 48 bits of SHA-256(contract|from|to|amount|k). */
 function tokenIndex(contract: string, from: string, to: string, amount: string, k = 0): number {
   return 1 + createHash('sha256').update(`${contract}|${from}|${to}|${amount}|${k}`).digest().readUIntBE(0, 6);
-}
-
-function transfers(db: Db): unknown[][] {
-  return db
-    .prepare(
-      `SELECT t.chain, t.tx_hash, t.idx, t.time, t.block, f.address, o.address, a.symbol, t.amount
-         FROM transfers t JOIN addresses f ON f.id = t.from_id JOIN addresses o ON o.id = t.to_id
-         JOIN assets a ON a.id = t.asset_id
-        ORDER BY t.id`,
-    )
-    .raw()
-    .all() as unknown[][];
 }
 
 describe('Etherscan CSV import', () => {
@@ -70,7 +59,7 @@ describe('Etherscan CSV import', () => {
       { file: TRANSACTIONS, line: 4, reason: 'failed transaction (Status or ErrCode set): skipped, it moved no value' },
       { file: TRANSACTIONS, line: 5, reason: 'no ETH moved (a contract call): skipped' },
     ]);
-    expect(transfers(db)).toEqual([
+    expect(storedTransfers(db)).toEqual([
       [
         'ETH',
         '0xc28fad5e8d5e0ce6a2eaf67b6687be5d58113e16be590824d6cfa1a94467d0b7',
@@ -106,7 +95,7 @@ describe('Etherscan CSV import', () => {
     const report = await importFile(db, MULTICHAIN);
     expect(report).toMatchObject({ format: 'etherscan-csv', read: 3, inserted: 1, duplicates: 1, rejected: 1 });
     expect(report.errors).toEqual([{ file: MULTICHAIN, line: 4, reason: 'ChainId 999 is not a supported chain' }]);
-    expect(transfers(db).at(-1)).toEqual([
+    expect(storedTransfers(db).at(-1)).toEqual([
       'ARB',
       tx('arbitrum'),
       0,
@@ -134,7 +123,7 @@ describe('Etherscan CSV import', () => {
     ]);
     const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
     const dai = '0x6B175474E89094C44Da98b954EedeAC495271d0F';
-    expect(transfers(db)).toEqual([
+    expect(storedTransfers(db)).toEqual([
       [
         'ETH',
         '0xed2c72ef1a552ddaec6dd1f5cddf0b59a8f37f82bdda5257d9c7c37db7bb9b08',
@@ -215,10 +204,7 @@ describe('Etherscan CSV import', () => {
     const { db } = openDb(':memory:');
     const before = dumpWorkspace(db);
     const refusal = async (content: string) => {
-      const error = await importFile(db, writeFile('export.csv', content), { format: 'etherscan-csv' }).catch(
-        (e: unknown) => e,
-      );
-      if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`);
+      const error = await refusedImport(writeFile('export.csv', content), { format: 'etherscan-csv' }, db);
       return [error.line, error.reason];
     };
     expect(await refusal('"Txhash","Blockno","UnixTimestamp","From","To","Quantity"\n')).toEqual([
@@ -318,11 +304,6 @@ describe('Etherscan CSV import of anything', () => {
       '"',
       ',',
     ];
-    await fc.assert(
-      fc.asyncProperty(fileContents(validExport, pieces), async (content) => {
-        await importAnything(db, writeFile('export.csv', content), { format: 'etherscan-csv' });
-      }),
-      { numRuns: 150 },
-    );
+    await assertImportsAnything(db, fileContents(validExport, pieces), 'export.csv', { format: 'etherscan-csv' }, 150);
   });
 });

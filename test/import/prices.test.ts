@@ -1,20 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../db/cli/main';
 import { parseDay, parseUsd, pricesImporter } from '../../db/import/prices';
-import { ImportFileError } from '../../db/import/report';
 import { importFile } from '../../db/import/run';
 import { Refused } from '../../db/import/values';
 import { openDb, type Db } from '../../db/open';
 import {
-  dumpWorkspace,
+  assertImportsAnything,
   fileContents,
-  importAnything,
+  importAgain,
   importFixture,
+  refusedImport,
   rowCount,
   writeFile,
 } from '../helpers/import-check';
-import { steppingClock, tempWorkspace } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
+import { tempWorkspace } from '../helpers/workspace';
 
 const PRICES = importFixture('prices', 'prices.csv');
 
@@ -27,14 +27,7 @@ const prices = (db: Db) =>
     .raw()
     .all();
 
-async function refusal(file: string): Promise<ImportFileError> {
-  const { db } = openDb(':memory:');
-  const before = dumpWorkspace(db);
-  const error = await importFile(db, file, { format: 'prices' }).catch((e: unknown) => e);
-  if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`);
-  expect(dumpWorkspace(db)).toBe(before);
-  return error;
-}
+const refusal = (file: string) => refusedImport(file, { format: 'prices' });
 
 describe('price CSV import', () => {
   it('stores each price exactly, once, and reports every refused row with its line', async () => {
@@ -80,9 +73,7 @@ describe('price CSV import', () => {
   it('adds nothing when imported again, and refuses a different price for a stored day', async () => {
     const { db } = openDb(':memory:');
     await importFile(db, PRICES);
-    const before = dumpWorkspace(db);
-    expect(await importFile(db, PRICES)).toMatchObject({ read: 23, inserted: 0, duplicates: 12, rejected: 11 });
-    expect(dumpWorkspace(db)).toBe(before);
+    await importAgain(db, PRICES, { read: 23, inserted: 0, duplicates: 12, rejected: 11 });
 
     const file = writeFile('more.csv', 'Date,USD,Asset,Source\n2022-03-29,3401.990,eth,x\n2022-03-29,3402,ETH,y\n');
     const report = await importFile(db, file);
@@ -190,21 +181,13 @@ describe('price CSV import', () => {
         return [header, ...body].join(eol);
       });
     const pieces = ['asset,date,usd\n', 'BTC', ',', '2024-01-01', '43250.12', '"', '\n', ':', '-', 'e'];
-    await fc.assert(
-      fc.asyncProperty(fileContents(csv, pieces), async (content) => {
-        await importAnything(db, writeFile('prices.csv', content), { format: 'prices' });
-      }),
-      { numRuns: 200 },
-    );
+    await assertImportsAnything(db, fileContents(csv, pieces), 'prices.csv', { format: 'prices' }, 200);
   });
 });
 
 describe('ariadne import of prices', () => {
   it('imports a price CSV, detected by its header', async () => {
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), now: steppingClock() };
-    const code = await run(['--db', tempWorkspace(), 'import', PRICES], io);
+    const { code, stdout, stderr } = await cli(['--db', tempWorkspace(), 'import', PRICES]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain(`${PRICES} (prices): read 23, inserted 11, duplicates 1, rejected 11\n`);
     expect(stdout).toContain(`  ${PRICES}:12: conflicts with the price already stored (47465.73 USD)\n`);

@@ -17,6 +17,7 @@ import {
 } from '../../db/import/report';
 import { importFile } from '../../db/import/run';
 import { openDb, type Db } from '../../db/open';
+import { rowCount } from '../helpers/import-check';
 import { steppingClock, tempDir, tempWorkspace } from '../helpers/workspace';
 import {
   actorPackYaml,
@@ -48,8 +49,6 @@ function dump(db: Db): string {
     ]);
   return JSON.stringify({ version: db.pragma('user_version', { simple: true }), objects, tables });
 }
-
-const count = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 /** Lines as the importer counts them: LF or CRLF ends a line, a leading byte-order mark is not text. */
 function lineCount(bytes: Buffer): number {
@@ -104,7 +103,7 @@ describe('any input ends in a report or a whole-file refusal', () => {
       const { db } = openDb(':memory:');
       try {
         const before = dump(db);
-        const records = count(db, format === 'tagpack' ? 'tags' : 'entities');
+        const records = rowCount(db, format === 'tagpack' ? 'tags' : 'entities');
         let report: ImportReport;
         try {
           report = await importFile(db, file, { format, now });
@@ -128,8 +127,8 @@ describe('any input ends in a report or a whole-file refusal', () => {
           expect(problem.line).toBeLessThanOrEqual(lines);
           expect(problem.reason).not.toBe('');
         }
-        expect(count(db, format === 'tagpack' ? 'tags' : 'entities') - records).toBe(report.inserted);
-        expect(count(db, 'import_sources')).toBe(report.inserted > 0 ? 1 : 0);
+        expect(rowCount(db, format === 'tagpack' ? 'tags' : 'entities') - records).toBe(report.inserted);
+        expect(rowCount(db, 'import_sources')).toBe(report.inserted > 0 ? 1 : 0);
       } finally {
         db.close();
       }
@@ -293,10 +292,10 @@ describe('a cancelled import leaves the workspace exactly as it was', () => {
           expect(seen.at(-1)?.records).toBe(Math.min(k, n));
           expect(dump(db)).toBe(before);
           // What was cancelled went nowhere: the whole import now finds exactly the tags it found before.
-          const tagsBefore = count(db, 'tags');
+          const tagsBefore = rowCount(db, 'tags');
           const again = await importFile(db, file, { now });
           expect(again.read).toBe(n);
-          expect(count(db, 'tags') - tagsBefore).toBe(again.inserted);
+          expect(rowCount(db, 'tags') - tagsBefore).toBe(again.inserted);
           expect(again.duplicates).toBe(input.overlap);
         } finally {
           db.close();

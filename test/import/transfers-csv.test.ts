@@ -2,48 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toChecksumAddress } from '../../db/chains/evm';
 import { hex } from '../../db/chains/text';
-import { ImportFileError } from '../../db/import/report';
 import { importFile } from '../../db/import/run';
 import { parseAmount, parseTime, Refused } from '../../db/import/values';
-import { openDb, type Db } from '../../db/open';
+import { openDb } from '../../db/open';
 import {
-  dumpWorkspace,
+  assertImportsAnything,
+  BINANCE,
+  EXPLOITER,
   fileContents,
-  importAnything,
+  HARMONY,
+  importAgain,
   importFixture,
+  refusedImport,
+  RONIN,
   rowCount,
+  storedTransfers,
+  TORNADO,
   writeFile,
 } from '../helpers/import-check';
 
 const TRANSFERS = importFixture('transfers', 'transfers.csv');
 
-const RONIN = '0x1A2a1c938CE3eC39b6D47113c7955bAa9DD454F2';
-const EXPLOITER = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
-const TORNADO = '0xA160cdAB225685dA1d56aa342Ad8841c3b53f291';
-const BINANCE = '0x28C6c06298d514Db089934071355E5743bf21d60';
-const HARMONY = '0x0d043128146654C7683Fbf30ac98D7B2285DeD00';
-
-/** The stored transfers, joined back to what a row says. */
-function transfers(db: Db): unknown[][] {
-  return db
-    .prepare(
-      `SELECT t.chain, t.tx_hash, t.idx, t.time, t.block, f.address, o.address, a.symbol, t.amount
-         FROM transfers t JOIN addresses f ON f.id = t.from_id JOIN addresses o ON o.id = t.to_id
-         JOIN assets a ON a.id = t.asset_id
-        ORDER BY t.id`,
-    )
-    .raw()
-    .all() as unknown[][];
-}
-
-async function refusal(file: string): Promise<ImportFileError> {
-  const { db } = openDb(':memory:');
-  const before = dumpWorkspace(db);
-  const error = await importFile(db, file, { format: 'transfers-csv' }).catch((e: unknown) => e);
-  if (!(error instanceof ImportFileError)) throw new Error(`expected an ImportFileError, got ${String(error)}`);
-  expect(dumpWorkspace(db)).toBe(before);
-  return error;
-}
+const refusal = (file: string) => refusedImport(file, { format: 'transfers-csv' });
 
 describe('transfers CSV import', () => {
   it('stores every valid row exactly and reports every refused one with its line and reason', async () => {
@@ -80,7 +60,7 @@ describe('transfers CSV import', () => {
     );
     expect(report.warnings).toEqual([{ file: TRANSFERS, line: 1, reason: 'columns ignored: note' }]);
 
-    expect(transfers(db)).toEqual([
+    expect(storedTransfers(db)).toEqual([
       [
         'ETH',
         '0xc28fad5e8d5e0ce6a2eaf67b6687be5d58113e16be590824d6cfa1a94467d0b7',
@@ -197,10 +177,7 @@ describe('transfers CSV import', () => {
   it('adds nothing when the same file is imported again', async () => {
     const { db } = openDb(':memory:');
     await importFile(db, TRANSFERS);
-    const before = dumpWorkspace(db);
-    const again = await importFile(db, TRANSFERS);
-    expect(again).toMatchObject({ read: 26, inserted: 0, duplicates: 10, rejected: 16 });
-    expect(dumpWorkspace(db)).toBe(before);
+    await importAgain(db, TRANSFERS, { read: 26, inserted: 0, duplicates: 10, rejected: 16 });
   });
 
   it('refuses a file without the columns it needs, or that is not CSV, as a whole', async () => {
@@ -342,11 +319,6 @@ describe('transfers CSV import of anything', () => {
       '"',
       ',',
     ];
-    await fc.assert(
-      fc.asyncProperty(fileContents(validCsv, pieces), async (content) => {
-        await importAnything(db, writeFile('transfers.csv', content), { format: 'transfers-csv' });
-      }),
-      { numRuns: 150 },
-    );
+    await assertImportsAnything(db, fileContents(validCsv, pieces), 'transfers.csv', { format: 'transfers-csv' }, 150);
   });
 });

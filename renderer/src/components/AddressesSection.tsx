@@ -1,12 +1,9 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { CHAIN_OPTIONS } from '../lib/chains';
-import { plural } from '../lib/format';
 import { useApp } from '../store/context';
 import { AddressPanel } from './AddressPanel';
 import { AddressTable } from './AddressTable';
-import { EmptyState } from './EmptyState';
-import { Icon } from './Icon';
-import { ListError } from './ListError';
+import { ListBody, ListCount } from './ListBody';
 import { SearchBox } from './SearchBox';
 
 export function AddressesSection({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
@@ -59,72 +56,46 @@ function AddressToolbar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
   );
 }
 
+function useAddressesFiltered() {
+  return useApp((s) => s.addressQuery.trim() !== '' || s.addressChain !== '');
+}
+
 function AddressCount() {
   const total = useApp((s) => s.addressList.total);
-  const filtered = useApp((s) => s.addressQuery.trim() !== '' || s.addressChain !== '');
-  return (
-    <p className="list-count" aria-live="polite">
-      {total === null
-        ? 'Loading…'
-        : filtered
-          ? `${plural(total, 'match', 'matches')}`
-          : plural(total, 'address', 'addresses')}
-    </p>
-  );
+  const filtered = useAddressesFiltered();
+  return <ListCount total={total} filtered={filtered} one="address" many="addresses" />;
 }
 
 function AddressListBody() {
   const total = useApp((s) => s.addressList.total);
   const error = useApp((s) => s.addressList.error);
-  const filtered = useApp((s) => s.addressQuery.trim() !== '' || s.addressChain !== '');
+  const filtered = useAddressesFiltered();
   const refresh = useApp((s) => s.refreshAddresses);
   const setQuery = useApp((s) => s.setAddressQuery);
   const setChain = useApp((s) => s.setAddressChain);
   const openImport = useApp((s) => s.openImport);
-
-  if (error && total === null) return <ListError what="addresses" message={error} onRetry={refresh} />;
-  if (total === 0 && filtered) {
-    return (
-      <EmptyState icon="search" title="No addresses match">
-        <p>The search looks at addresses, tag labels and actors.</p>
-        <p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setQuery('');
-              setChain('');
-            }}
-          >
-            Show all addresses
-          </button>
-        </p>
-      </EmptyState>
-    );
-  }
-  if (total === 0) {
-    return (
-      <EmptyState
-        icon="wallet"
-        title="No addresses yet"
-        action={
-          <button type="button" className="button button-primary" onClick={() => openImport()}>
-            <Icon name="upload" />
-            Import files
-          </button>
-        }
-      >
-        <p>
+  return (
+    <ListBody
+      what="addresses"
+      total={total}
+      error={error}
+      filtered={filtered}
+      onRetry={refresh}
+      onImport={() => openImport()}
+      onShowAll={() => {
+        setQuery('');
+        setChain('');
+      }}
+      noMatch="The search looks at addresses, tag labels and actors."
+      emptyIcon="wallet"
+      empty={
+        <>
           Addresses arrive with attribution data: import a GraphSense TagPack, such as a published list of sanctioned or
           stolen-funds addresses, and each tagged address appears here with its source and confidence.
-        </p>
-      </EmptyState>
-    );
-  }
-  return (
-    <div className="list-table">
-      {error && <ListError what="addresses" message={error} onRetry={refresh} compact />}
+        </>
+      }
+    >
       <AddressTable />
-    </div>
+    </ListBody>
   );
 }

@@ -1,11 +1,8 @@
 import type { Ref } from 'react';
-import { plural } from '../lib/format';
 import { useApp } from '../store/context';
 import { ENTITY_KINDS, jurisdictionFilter, type EntityKind } from '../store/entitiesSlice';
-import { EmptyState } from './EmptyState';
 import { EntityTable } from './EntityTable';
-import { Icon } from './Icon';
-import { ListError } from './ListError';
+import { ListBody, ListCount } from './ListBody';
 import { SearchBox } from './SearchBox';
 
 export function EntitiesSection({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
@@ -66,74 +63,50 @@ function EntityToolbar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
   );
 }
 
-function EntityCount() {
-  const total = useApp((s) => s.entityList.total);
-  const filtered = useApp(
+function useEntitiesFiltered() {
+  return useApp(
     (s) => s.entityQuery.trim() !== '' || s.entityKind !== '' || jurisdictionFilter(s.entityJurisdiction) !== null,
   );
-  return (
-    <p className="list-count" aria-live="polite">
-      {total === null ? 'Loading…' : filtered ? plural(total, 'match', 'matches') : plural(total, 'entity', 'entities')}
-    </p>
-  );
+}
+
+function EntityCount() {
+  const total = useApp((s) => s.entityList.total);
+  const filtered = useEntitiesFiltered();
+  return <ListCount total={total} filtered={filtered} one="entity" many="entities" />;
 }
 
 function EntityListBody() {
   const total = useApp((s) => s.entityList.total);
   const error = useApp((s) => s.entityList.error);
-  const filtered = useApp(
-    (s) => s.entityQuery.trim() !== '' || s.entityKind !== '' || jurisdictionFilter(s.entityJurisdiction) !== null,
-  );
+  const filtered = useEntitiesFiltered();
   const refresh = useApp((s) => s.refreshEntities);
   const setQuery = useApp((s) => s.setEntityQuery);
   const setKind = useApp((s) => s.setEntityKind);
   const setJurisdiction = useApp((s) => s.setEntityJurisdiction);
   const openImport = useApp((s) => s.openImport);
-
-  if (error && total === null) return <ListError what="entities" message={error} onRetry={refresh} />;
-  if (total === 0 && filtered) {
-    return (
-      <EmptyState icon="search" title="No entities match">
-        <p>The search looks at labels, keys and aliases; the filters narrow it by kind and jurisdiction.</p>
-        <p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setQuery('');
-              setKind('');
-              setJurisdiction('');
-            }}
-          >
-            Show all entities
-          </button>
-        </p>
-      </EmptyState>
-    );
-  }
-  if (total === 0) {
-    return (
-      <EmptyState
-        icon="users"
-        title="No entities yet"
-        action={
-          <button type="button" className="button button-primary" onClick={() => openImport()}>
-            <Icon name="upload" />
-            Import files
-          </button>
-        }
-      >
-        <p>
+  return (
+    <ListBody
+      what="entities"
+      total={total}
+      error={error}
+      filtered={filtered}
+      onRetry={refresh}
+      onImport={() => openImport()}
+      onShowAll={() => {
+        setQuery('');
+        setKind('');
+        setJurisdiction('');
+      }}
+      noMatch="The search looks at labels, keys and aliases; the filters narrow it by kind and jurisdiction."
+      emptyIcon="users"
+      empty={
+        <>
           Entities are the actors, victims and services that tags point to. Import a GraphSense ActorPack to know who is
           behind an address and where they are based.
-        </p>
-      </EmptyState>
-    );
-  }
-  return (
-    <div className="list-table">
-      {error && <ListError what="entities" message={error} onRetry={refresh} compact />}
+        </>
+      }
+    >
       <EntityTable />
-    </div>
+    </ListBody>
   );
 }
