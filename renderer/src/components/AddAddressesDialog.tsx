@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Case, ImportBatchReport, ImportProblem } from '../../../db/api/contract';
+import { useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import type { Case, ImportBatchReport } from '../../../db/api/contract';
 import { formatCount, plural } from '../lib/format';
 import { modKeyLabel } from '../lib/platform';
 import { isPasteBusy, type PasteRun } from '../store/caseAddressesSlice';
 import { useApp } from '../store/context';
 import { Dialog } from './Dialog';
-import { HEADER_HEIGHT, VirtualTable, type Column } from './VirtualTable';
+import { ProblemTable } from './ProblemTable';
 
 export function AddAddressesDialog({ target }: { target: Case }) {
   const text = useApp((s) => s.pasteText);
@@ -159,7 +159,12 @@ function PasteReport({ report, onShowLine }: { report: ImportBatchReport; onShow
           <h3 id="paste-refused" className="section-title">
             Refused lines ({formatCount(report.rejected)})
           </h3>
-          <LineTable label="Refused lines" problems={report.errors} onShowLine={onShowLine} />
+          <ProblemTable
+            label="Refused lines"
+            problems={report.errors}
+            onActivate={(p) => onShowLine(p.line)}
+            visibleRows={6}
+          />
           {report.errors.length < report.rejected && (
             <p className="muted">
               Listed: the first {formatCount(report.errors.length)} of {formatCount(report.rejected)}.
@@ -172,7 +177,12 @@ function PasteReport({ report, onShowLine }: { report: ImportBatchReport; onShow
           <h3 id="paste-warnings" className="section-title">
             Added with a caveat ({formatCount(report.warnings.length)})
           </h3>
-          <LineTable label="Warnings" problems={report.warnings} onShowLine={onShowLine} />
+          <ProblemTable
+            label="Warnings"
+            problems={report.warnings}
+            onActivate={(p) => onShowLine(p.line)}
+            visibleRows={6}
+          />
         </section>
       )}
     </div>
@@ -184,57 +194,6 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'g
     <div className={tone ? `paste-count paste-count-${tone}` : 'paste-count'}>
       <dt>{label}</dt>
       <dd>{formatCount(value)}</dd>
-    </div>
-  );
-}
-
-const LINE_COLUMNS: readonly Column[] = [
-  { id: 'line', title: 'Line', numeric: true },
-  { id: 'reason', title: 'Reason' },
-];
-const LINE_ROW_HEIGHT = 30;
-const VISIBLE_LINES = 6;
-
-interface LineTableProps {
-  label: string;
-  problems: readonly ImportProblem[];
-  onShowLine(line: number): void;
-}
-
-/** The report's problems by line; the file column of an import report would only repeat the paste's name. */
-function LineTable({ label, problems, onShowLine }: LineTableProps) {
-  const [selected, setSelected] = useState<number | null>(null);
-  const height = HEADER_HEIGHT + Math.min(problems.length, VISIBLE_LINES) * LINE_ROW_HEIGHT + 2;
-  return (
-    <div className="problem-table-frame" style={{ height }}>
-      <VirtualTable
-        label={label}
-        className="line-table"
-        idPrefix={`${label.toLowerCase().replace(/\W+/g, '-')}-line`}
-        columns={LINE_COLUMNS}
-        rowCount={problems.length}
-        rowHeight={LINE_ROW_HEIGHT}
-        selectedIndex={selected}
-        onSelect={setSelected}
-        onActivate={(index) => {
-          const problem = problems[index];
-          if (problem) onShowLine(problem.line);
-        }}
-        renderCells={(index) => {
-          const problem = problems[index];
-          if (!problem) return null;
-          return (
-            <>
-              <div role="gridcell" className="vtable-num">
-                {problem.line}
-              </div>
-              <div role="gridcell" className="cell-text" title={problem.reason}>
-                {problem.reason}
-              </div>
-            </>
-          );
-        }}
-      />
     </div>
   );
 }

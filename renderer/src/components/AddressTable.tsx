@@ -1,20 +1,11 @@
 import { memo, useCallback } from 'react';
-import { addressPart, middleEllipsis } from '../lib/format';
 import { useApp, useAppStore } from '../store/context';
 import { rowAt } from '../store/pagedList';
-import { ConfidenceLevel } from './ConfidenceLevel';
-import { CopyButton } from './CopyButton';
+import { AddressRowCells, addressColumns } from './AddressRowCells';
 import { LoadingCells } from './LoadingCells';
-import { VirtualTable, type Column } from './VirtualTable';
+import { VirtualTable } from './VirtualTable';
 
-const COLUMNS: readonly Column[] = [
-  { id: 'address', title: 'Address' },
-  { id: 'chain', title: 'Chain' },
-  { id: 'label', title: 'Label' },
-  { id: 'confidence', title: 'Confidence' },
-  { id: 'tags', title: 'Tags', numeric: true },
-  { id: 'entity', title: 'Entity' },
-];
+const COLUMNS = addressColumns(true);
 
 export const ADDRESS_ROW_HEIGHT = 36;
 
@@ -57,30 +48,5 @@ export function AddressTable() {
 const AddressCells = memo(function AddressCells({ index }: { index: number }) {
   const row = useApp((s) => rowAt(s.addressList, index));
   if (!row) return <LoadingCells count={COLUMNS.length} />;
-  const address = addressPart(row.address);
-  return (
-    <>
-      <div role="gridcell" className="cell-address">
-        <span className="mono" title={address}>
-          {middleEllipsis(address)}
-        </span>
-        <CopyButton value={address} what="address" tabbable={false} />
-      </div>
-      <div role="gridcell">
-        <span className="chain-code">{row.chain}</span>
-      </div>
-      <div role="gridcell" className="cell-text" title={row.label ?? undefined}>
-        {row.label ?? <span className="muted">No tag</span>}
-      </div>
-      <div role="gridcell">
-        {row.confidence !== null && <ConfidenceLevel id={row.confidence} level={row.confidenceLevel} />}
-      </div>
-      <div role="gridcell" className="vtable-num">
-        {row.tags}
-      </div>
-      <div role="gridcell" className="cell-text" title={row.entity ?? undefined}>
-        {row.entity}
-      </div>
-    </>
-  );
+  return <AddressRowCells row={row} withTags={true} />;
 });

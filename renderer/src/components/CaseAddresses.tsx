@@ -1,22 +1,15 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { addressPart, formatCount, middleEllipsis } from '../lib/format';
+import { formatCount } from '../lib/format';
 import { modKeyAria, modKeyLabel } from '../lib/platform';
 import { useApp, useAppStore } from '../store/context';
 import { rowAt } from '../store/pagedList';
-import { ConfidenceLevel } from './ConfidenceLevel';
-import { CopyButton } from './CopyButton';
+import { AddressRowCells, addressColumns } from './AddressRowCells';
 import { Icon } from './Icon';
 import { ListError } from './ListError';
 import { LoadingCells } from './LoadingCells';
-import { HEADER_HEIGHT, VirtualTable, type Column } from './VirtualTable';
+import { HEADER_HEIGHT, VirtualTable } from './VirtualTable';
 
-const COLUMNS: readonly Column[] = [
-  { id: 'address', title: 'Address' },
-  { id: 'chain', title: 'Chain' },
-  { id: 'label', title: 'Label' },
-  { id: 'confidence', title: 'Confidence' },
-  { id: 'entity', title: 'Entity' },
-];
+const COLUMNS = addressColumns(false);
 
 const ROW_HEIGHT = 36;
 /** Rows shown before the table scrolls inside the case view, which has its own description and details. */
@@ -109,27 +102,5 @@ function CaseAddressTable({ caseId, total }: { caseId: number; total: number }) 
 const CaseAddressCells = memo(function CaseAddressCells({ index }: { index: number }) {
   const row = useApp((s) => rowAt(s.caseAddressList, index));
   if (!row) return <LoadingCells count={COLUMNS.length} />;
-  const address = addressPart(row.address);
-  return (
-    <>
-      <div role="gridcell" className="cell-address">
-        <span className="mono" title={address}>
-          {middleEllipsis(address)}
-        </span>
-        <CopyButton value={address} what="address" tabbable={false} />
-      </div>
-      <div role="gridcell">
-        <span className="chain-code">{row.chain}</span>
-      </div>
-      <div role="gridcell" className="cell-text" title={row.label ?? undefined}>
-        {row.label ?? <span className="muted">No tag</span>}
-      </div>
-      <div role="gridcell">
-        {row.confidence !== null && <ConfidenceLevel id={row.confidence} level={row.confidenceLevel} />}
-      </div>
-      <div role="gridcell" className="cell-text" title={row.entity ?? undefined}>
-        {row.entity}
-      </div>
-    </>
-  );
+  return <AddressRowCells row={row} withTags={false} />;
 });
