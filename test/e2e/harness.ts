@@ -131,9 +131,17 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Debian's Chromium unless ARIADNE_CHROMIUM names another Chromium or Chrome (macOS, Windows). */
+export const CHROMIUM = process.env.ARIADNE_CHROMIUM || '/usr/bin/chromium';
+
 export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium, or set ARIADNE_CHROMIUM to a Chromium or Chrome`,
+    );
+  }
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
       '--disable-background-networking',
