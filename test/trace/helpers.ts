@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import type { AddressTaint, Seed, TraceParams, TraceResult, Transfer } from '../../db/trace/types';
+
+/** A transfer of ETH unless another asset is named; ids double as the order within one second. */
+export const tx = (id: number, time: number, from: string, to: string, amount: bigint, asset = 'ETH'): Transfer => ({
+  id,
+  time,
+  from,
+  to,
+  asset,
+  amount,
+});
+
+/** Parameters that cut nothing off, so each example states only what it is about. */
+export function params(
+  method: TraceParams['method'],
+  seeds: Seed[],
+  overrides: Partial<TraceParams> = {},
+): TraceParams {
+  return {
+    method,
+    direction: 'forward',
+    seeds,
+    maxHops: Infinity,
+    minAmount: 0n,
+    timeWindow: {},
+    stopAt: new Set(),
+    excluded: new Set(),
+    ...overrides,
+  };
+}
+
+export const seedTransfer = (transferId: number, amount?: bigint): Seed =>
+  amount === undefined ? { kind: 'transfer', transferId } : { kind: 'transfer', transferId, amount };
+
+export function row(result: TraceResult, address: string, asset = 'ETH'): AddressTaint {
+  const found = result.addresses.find((a) => a.address === address && a.asset === asset);
+  if (found === undefined) throw new Error(`${address} was not reached`);
+  return found;
+}
+
+export const reached = (result: TraceResult) => result.addresses.filter((a) => a.received > 0n).map((a) => a.address);
+
+/** received, sent, held and hops of each listed address, for compact expectations. */
+export function expectRows(result: TraceResult, expected: Record<string, [bigint, bigint, bigint, number]>): void {
+  const actual = Object.fromEntries(
+    Object.keys(expected).map((address) => {
+      const r = row(result, address);
+      return [address, [r.received, r.sent, r.held, r.hops]];
+    }),
+  );
+  expect(actual).toEqual(expected);
+}
