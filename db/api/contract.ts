@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import type { ImportProgress, ImportReport } from '../import/report';
+import type { TraceReport } from '../trace/report';
 
 export type { ImportProblem, ImportProgress, ImportReport } from '../import/report';
+export type { TraceReport } from '../trace/report';
 
 export const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -289,6 +291,31 @@ export const jobs = {
     returns<null>,
     returns<{ file: string; tags: number; sha256: string }>,
     'Write tags as a GraphSense TagPack that imports back with nothing lost.',
+  ),
+  'trace.run': job(
+    z
+      .object({
+        /** CHAIN:ADDRESS, optionally @ISO-TIME: the coins that reach it from then on are tainted. */
+        seeds: z.array(z.string().min(1).max(300)).max(1000).optional(),
+        /** CHAIN:TXHASH: the theft transaction's transfers are tainted. */
+        txs: z.array(z.string().min(1).max(200)).max(1000).optional(),
+        direction: z.enum(['forward', 'backward']),
+        method: z.enum(['poison', 'haircut', 'fifo']),
+        hops: z.number().int().min(0).max(100),
+        /** Base units: taint below it is not followed. */
+        minAmount: z
+          .string()
+          .regex(/^\d{1,80}$/, 'must be a whole number of base units')
+          .optional(),
+        /** Entity kinds or categories that stop the trace, e.g. exchange, service. */
+        stopAt: z.array(z.string().min(1).max(60)).max(50).optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+      })
+      .strict(),
+    returns<null>,
+    returns<TraceReport>,
+    'Trace taint from seeds through the workspace transfers (account chains), with the method and parameters given.',
   ),
 } as const;
 

@@ -5,6 +5,7 @@ import { importFiles } from '../import/batch';
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
 import { listAddresses, listCaseAddresses, listEntities } from '../lists';
+import { runTrace } from '../trace/run';
 import { ImportCancelledError } from '../import/report';
 import type { Db } from '../open';
 import {
@@ -127,6 +128,13 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) => exportTagPack(jobDb, out, { caseId, title, creator, description }));
     },
+    'trace.run': (input) =>
+      withJobConnection(async (jobDb) => {
+        if (input.direction === 'backward') {
+          throw new ApiError('invalid_input', 'trace.run: backward tracing is not available yet; trace forward');
+        }
+        return runTrace(jobDb, input);
+      }),
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) =>

@@ -1,4 +1,11 @@
-import type { AddressCheckResult, AddressDetails, Case, ImportBatchReport, ImportProblem } from '../api/contract';
+import type {
+  AddressCheckResult,
+  AddressDetails,
+  Case,
+  ImportBatchReport,
+  ImportProblem,
+  TraceReport,
+} from '../api/contract';
 
 /**
  * Imported and typed text is untrusted: control characters (ANSI escapes among them) could rewrite the
@@ -98,5 +105,32 @@ export function formatAddressDetails(d: AddressDetails): string {
       `Tag: ${printable(t.label)} — ${t.confidence} (${t.confidenceLevel})${origin}; source ${printable(t.source)}`,
     );
   }
+  return lines.join('\n');
+}
+
+export function formatTrace(r: TraceReport): string {
+  const lines = [
+    `${r.method} trace, ${r.direction}, ${r.parameters.hops} hops, from ${r.seeds.map(printable).join(', ')}`,
+    `Replayed ${r.loaded.transfers} transfers over ${r.loaded.addresses} reached addresses.`,
+  ];
+  for (const t of r.totals) {
+    const u = r.unaccounted.find((x) => x.asset === t.asset);
+    lines.push(
+      `${t.asset}: seeded ${t.seeded}, at endpoints ${t.endpoints}` +
+        (u
+          ? `, still in wallets ${u.remaining}, beyond the hop limit ${u.beyondHops}, below the minimum ${u.belowMinimum}`
+          : '') +
+        ' (base units)',
+    );
+  }
+  if (r.endpoints.length > 0) lines.push('Endpoints:');
+  for (const e of r.endpoints) {
+    lines.push(`  ${printable(e.entity)}${e.jurisdiction ? ` [${e.jurisdiction}]` : ''}: ${e.tainted} ${e.asset}`);
+  }
+  lines.push(`Tainted addresses: ${r.addresses.length}`);
+  for (const a of r.addresses.slice(0, LISTED)) {
+    lines.push(`  ${a.address} hop ${a.hops}: ${a.tainted} ${a.asset}${a.share === null ? '' : ` (share ${a.share})`}`);
+  }
+  if (r.addresses.length > LISTED) lines.push(`  … and ${r.addresses.length - LISTED} more (--json lists all)`);
   return lines.join('\n');
 }

@@ -5,7 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AddressCheckResult, AddressDetails, Case, ImportBatchReport, JobName, Method } from '../api/contract';
+import type {
+  AddressCheckResult,
+  AddressDetails,
+  Case,
+  ImportBatchReport,
+  JobName,
+  Method,
+  TraceReport,
+} from '../api/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { ApiError } from '../api/errors';
 import { IMPORT_FORMATS } from '../import/registry';
@@ -18,6 +26,7 @@ import {
   formatCaseTable,
   formatImport,
   formatProblem,
+  formatTrace,
 } from './format';
 
 export interface CliIo {
@@ -40,6 +49,8 @@ Commands:
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
+  trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH)... --method poison|haircut|fifo --hops N
+        [--direction forward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--from T] [--to T] [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
 
@@ -64,9 +75,24 @@ const OPTIONS = {
   case: { type: 'string' },
   out: { type: 'string' },
   creator: { type: 'string' },
+  seed: { type: 'string', multiple: true },
+  tx: { type: 'string', multiple: true },
+  direction: { type: 'string' },
+  method: { type: 'string' },
+  hops: { type: 'string' },
+  'min-amount': { type: 'string' },
+  'stop-at': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]['type'] extends 'string'
+      ? string
+      : boolean;
+};
 type Flag = keyof Values;
 
 const GLOBAL: readonly Flag[] = ['db', 'json', 'help', 'version'];
@@ -195,6 +221,36 @@ const COMMANDS: Record<string, Spec> = {
           const { file, tags, sha256 } = r as { file: string; tags: number; sha256: string };
           return `Wrote ${tags} tags to ${file}\nSHA-256 ${sha256}`;
         },
+        exitCode: () => 0,
+      };
+    },
+  },
+  trace: {
+    flags: ['seed', 'tx', 'direction', 'method', 'hops', 'min-amount', 'stop-at', 'from', 'to'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (!values.seed && !values.tx)
+        throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME] or --tx CHAIN:TXHASH');
+      if (values.method === undefined) throw new UsageError('trace needs --method poison|haircut|fifo');
+      if (values.hops === undefined || !/^\d{1,3}$/.test(values.hops)) throw new UsageError('trace needs --hops N');
+      return {
+        kind: 'job',
+        name: 'trace.run',
+        input: {
+          seeds: values.seed,
+          txs: values.tx,
+          direction: values.direction ?? 'forward',
+          method: values.method,
+          hops: Number(values.hops),
+          minAmount: values['min-amount'],
+          stopAt: values['stop-at']
+            ?.split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+          from: values.from,
+          to: values.to,
+        },
+        print: (r) => formatTrace(r as TraceReport),
         exitCode: () => 0,
       };
     },
