@@ -156,3 +156,173 @@ export interface TraceResult {
   /** Sorted by asset. */
   readonly totals: readonly AssetTotals[];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// UTXO chains (BTC-like). Taint lives on outputs (coins), not on addresses: an address's figures are sums over
+// the outputs paid to it. See utxo.ts for the rules of each method.
+
+/** The output an input spends, with the address and value the loader read from that output. */
+export interface UtxoInput {
+  readonly txid: string;
+  readonly index: number;
+  /** Null for a script without an address. */
+  readonly address: Address | null;
+  readonly value: bigint;
+}
+
+export interface UtxoOutput {
+  /** The output's position (vout); coins are poured into outputs in ascending `index`. */
+  readonly index: number;
+  /** Null for OP_RETURN and other scripts without an address. */
+  readonly address: Address | null;
+  readonly value: bigint;
+}
+
+export interface UtxoTransaction {
+  /**
+   * Unique; it breaks ties between transactions with the same `time`, so a loader should assign ids in chain
+   * order (block height, position in block): a transaction must come after the transactions it spends from.
+   */
+  readonly id: number;
+  readonly txid: string;
+  /** Unix seconds (the block time). */
+  readonly time: number;
+  /** The chain's coin, e.g. `BTC`; outputs are keyed by asset and txid, so forks that share txids stay apart. */
+  readonly asset: Asset;
+  /** In the transaction's own order. A coinbase has none (the loader drops the coinbase input). */
+  readonly inputs: readonly UtxoInput[];
+  readonly outputs: readonly UtxoOutput[];
+}
+
+/**
+ * Where taint enters a UTXO trace; like `Seed`, seeds mark coins of outputs the data shows, first coins first:
+ * - `output`: the output `txid:index` is tainted on creation, up to `amount` (all of it when absent).
+ * - `address`: every output of `asset` paid to `address` by a transaction with `time >= time`, in replay order,
+ *   until `amount` units have been marked (no limit when absent).
+ * Seeded outputs are at hop 0.
+ */
+export type UtxoSeed =
+  | {
+      readonly kind: 'address';
+      readonly address: Address;
+      readonly asset: Asset;
+      readonly time: number;
+      readonly amount?: bigint;
+    }
+  | {
+      readonly kind: 'output';
+      readonly asset: Asset;
+      readonly txid: string;
+      readonly index: number;
+      readonly amount?: bigint;
+    };
+
+/** As `TraceParams`; `maxHops` counts transactions: taint leaves only transactions whose hop is < maxHops. */
+export type UtxoTraceParams = Omit<TraceParams, 'seeds'> & { readonly seeds: readonly UtxoSeed[] };
+
+/** An output that carried taint: the edges of the traced subgraph (transaction → output). */
+export interface UtxoFlow {
+  readonly txid: string;
+  readonly time: number;
+  readonly asset: Asset;
+  /** Addresses of the tainted inputs that fed the transaction, sorted (null for scripts without one). */
+  readonly from: readonly (Address | null)[];
+  readonly index: number;
+  readonly to: Address | null;
+  readonly value: bigint;
+  /** Taint the method put on the output, before cut-offs (seeded taint is not included). */
+  readonly tainted: bigint;
+  readonly cut?: CutReason;
+}
+
+/** A transaction that spent tainted coins: taintIn = taintOut + fee for haircut and FIFO. */
+export interface UtxoTaintedTransaction {
+  readonly txid: string;
+  readonly time: number;
+  readonly asset: Asset;
+  /** The smallest hop of its tainted inputs. */
+  readonly hops: number;
+  readonly taintIn: bigint;
+  /** Put on its outputs, before cut-offs. */
+  readonly taintOut: bigint;
+  /** Taint paid as the fee; it leaves the trace (see `UtxoAssetTotals`). */
+  readonly fee: bigint;
+}
+
+/**
+ * The balance sheet of one asset. For haircut and FIFO it is exact:
+ * seeded = endpoints + remaining + beyondHops + belowMinimum + excluded + fees + unaddressed.
+ */
+export interface UtxoAssetTotals {
+  readonly asset: Asset;
+  readonly seeded: bigint;
+  readonly endpoints: bigint;
+  readonly unaccounted: AssetTotals['unaccounted'] & {
+    /** Paid to miners as fees; not followed into coinbase outputs. */
+    readonly fees: bigint;
+    /** On unspent outputs without an address (OP_RETURN burns, non-standard scripts). */
+    readonly unaddressed: bigint;
+  };
+  /**
+   * Haircut outputs (the fee counted as one) whose exact share was not a whole number of base units. Each got
+   * the share rounded down or up by the largest-remainder rule, so no taint is lost: the figures are exact.
+   */
+  readonly roundedOutputs: number;
+}
+
+export interface UtxoTraceResult {
+  readonly method: TraceMethod;
+  readonly direction: TraceDirection;
+  /**
+   * Seed addresses and every address taint reached, sorted by asset then address. `sent` is the taint of its
+   * outputs that were spent, `held` that of its unspent ones, `inflow` the value of all outputs paid to it, and
+   * `deficit` the value of inputs it spent whose outputs are not in the traced transactions (clean coins of
+   * unknown origin).
+   */
+  readonly addresses: readonly AddressTaint[];
+  readonly endpoints: readonly Endpoint[];
+  /** In replay order (time, id), then by output index. */
+  readonly flows: readonly UtxoFlow[];
+  /** In replay order. */
+  readonly transactions: readonly UtxoTaintedTransaction[];
+  /** Sorted by asset. */
+  readonly totals: readonly UtxoAssetTotals[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Backward tracing of account transfers (designed, not implemented; `trace` refuses direction 'backward').
+//
+// A backward seed names coins at a target: `BackwardSeed` (address, asset, time, amount?) means "the coins
+// `address` held at the end of second `time`" — all of them, or the `amount` most recently arrived ones
+// (for FIFO the last `amount` coins in the queue, those that would leave last).
+// The transfers with time ≤ seed time are replayed forward once, as the forward engine does, but each ledger
+// records the ORIGIN of coins instead of a taint bit: a coin's origin is (transfer id that brought it to the
+// current holder). Then the seed's coins are attributed to their origins and the walk repeats at each origin's
+// sender, restricted to transfers strictly before the origin transfer, up to `maxHops` transfers back.
+// - FIFO: exact by coin. The seed's coins are a set of runs in the address's queue at `time`; each run came
+//   from one inflow transfer (split at the coin level). That inflow's coins were, at its sender, the runs
+//   the sender's queue gave out at that transfer; recurse. Result: a set of (source address, transfer,
+//   amount) with Σ = seed amount minus coins of unknown origin (the deficit cover), which is reported.
+// - Haircut: proportional. The seed's amount a at balance B is attributed to every inflow i that reached the
+//   address before `time` in proportion to what of it is still there: a·r_i/B, where r_i is inflow i's share
+//   of the balance after the haircut outflows since (each outflow scales every r_i by (1 − out/B')). Exact
+//   fractions, floored per origin with the largest-remainder rule as in UTXO, so Σ = a exactly. Recurse at
+//   each inflow's sender with that amount and the inflow's time (strictly before, by id on ties).
+// - Poison: reachability. Every address that sent `asset` to the target before `time`, recursively with the
+//   time bound of each transfer, up to `maxHops`; amounts are the transfers' full amounts (not conserved).
+// Cut-offs mirror the forward ones: `stopAt` addresses are sources the walk does not go behind (e.g. an
+// exchange hot wallet is reported as "from exchange X", not traced into its customers); `excluded` addresses
+// are not attributed (their part is reported as unaccounted); `minAmount` drops origins below it.
+// The result reuses `AddressTaint` with `received` read as "coins of the seed that passed through here",
+// `hops` as transfers back from the seed, and endpoints as the sources (stop addresses and addresses with no
+// earlier inflow: where the coins entered the data).
+
+export interface BackwardSeed {
+  readonly kind: 'holding';
+  readonly address: Address;
+  readonly asset: Asset;
+  /** End of this second, unix seconds. */
+  readonly time: number;
+  /** The last-arrived `amount` coins for FIFO, a proportional part for haircut; all held coins when absent. */
+  readonly amount?: bigint;
+}
