@@ -1,5 +1,6 @@
 import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type TaintLedger } from './ledgers';
+import { checkCommonParams, compareText } from './params';
 import type {
   Address,
   AddressTaint,
@@ -29,7 +30,9 @@ import type {
  * A transfer from an address to itself moves nothing and is skipped.
  */
 export function trace(transfers: readonly Transfer[], params: TraceParams): TraceResult {
-  checkParams(params);
+  checkCommonParams('trace', params, (seed) =>
+    seed.kind === 'address' ? `a ${seed.asset} ${seed.address}` : `t ${seed.transferId}`,
+  );
   const { from = -Infinity, to = Infinity } = params.timeWindow;
   const replay = transfers.filter((t) => t.time >= from && t.time <= to).sort((a, b) => a.time - b.time || a.id - b.id);
   checkTransfers(replay);
@@ -59,25 +62,6 @@ export function trace(transfers: readonly Transfer[], params: TraceParams): Trac
     flows: perAsset.flatMap((r) => r.flows).sort((a, b) => a.time - b.time || a.transferId - b.transferId),
     totals: perAsset.map((r) => r.totals),
   };
-}
-
-// Code-unit order rather than localeCompare: the output must not depend on the machine's locale.
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function checkParams(params: TraceParams): void {
-  if (params.direction !== 'forward') throw new RangeError('trace: only forward tracing is implemented');
-  if (!(params.maxHops === Infinity || (Number.isInteger(params.maxHops) && params.maxHops >= 0)))
-    throw new RangeError('trace: maxHops must be a whole number ≥ 0 or Infinity');
-  if (params.minAmount < 0n) throw new RangeError('trace: minAmount must not be negative');
-  const seen = new Set<string>();
-  for (const seed of params.seeds) {
-    if (seed.amount !== undefined && seed.amount <= 0n) throw new RangeError('trace: a seed amount must be positive');
-    const key = seed.kind === 'address' ? `a ${seed.asset} ${seed.address}` : `t ${seed.transferId}`;
-    if (seen.has(key)) throw new RangeError(`trace: duplicate seed ${key}`);
-    seen.add(key);
-    if (seed.kind === 'address' && params.excluded.has(seed.address))
-      throw new RangeError(`trace: seed address ${seed.address} is excluded`);
-  }
 }
 
 function checkTransfers(replay: readonly Transfer[]): void {

@@ -1,5 +1,6 @@
 import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
+import { checkCommonParams, compareText } from './params';
 import type {
   Address,
   AddressTaint,
@@ -43,7 +44,9 @@ import type {
  * of unknown origin, reported as its address's `deficit`.
  */
 export function traceUtxo(transactions: readonly UtxoTransaction[], params: UtxoTraceParams): UtxoTraceResult {
-  checkParams(params);
+  checkCommonParams('traceUtxo', params, (seed) =>
+    seed.kind === 'address' ? `a ${seed.asset} ${seed.address}` : `o ${seed.asset} ${outpoint(seed)}`,
+  );
   const { from = -Infinity, to = Infinity } = params.timeWindow;
   const replay = transactions
     .filter((t) => t.time >= from && t.time <= to)
@@ -78,25 +81,6 @@ export function traceUtxo(transactions: readonly UtxoTransaction[], params: Utxo
       .sort((a, b) => position(a.asset, a.txid) - position(b.asset, b.txid)),
     totals: perAsset.map((r) => r.totals),
   };
-}
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function checkParams(params: UtxoTraceParams): void {
-  if (params.direction !== 'forward') throw new RangeError('traceUtxo: only forward tracing is implemented');
-  if (!(params.maxHops === Infinity || (Number.isInteger(params.maxHops) && params.maxHops >= 0)))
-    throw new RangeError('traceUtxo: maxHops must be a whole number ≥ 0 or Infinity');
-  if (params.minAmount < 0n) throw new RangeError('traceUtxo: minAmount must not be negative');
-  const seen = new Set<string>();
-  for (const seed of params.seeds) {
-    if (seed.amount !== undefined && seed.amount <= 0n)
-      throw new RangeError('traceUtxo: a seed amount must be positive');
-    const key = seed.kind === 'address' ? `a ${seed.asset} ${seed.address}` : `o ${seed.asset} ${outpoint(seed)}`;
-    if (seen.has(key)) throw new RangeError(`traceUtxo: duplicate seed ${key}`);
-    seen.add(key);
-    if (seed.kind === 'address' && params.excluded.has(seed.address))
-      throw new RangeError(`traceUtxo: seed address ${seed.address} is excluded`);
-  }
 }
 
 const outpoint = (o: { readonly txid: string; readonly index: number }) => `${o.txid}:${o.index}`;

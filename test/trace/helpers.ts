@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AddressTaint, Seed, TraceParams, TraceResult, Transfer } from '../../db/trace/types';
+import type { AddressTaint, Seed, TraceParams, TraceResult, Transfer, UtxoSeed } from '../../db/trace/types';
 
 /** A transfer of ETH unless another asset is named; ids double as the order within one second. */
 export const tx = (id: number, time: number, from: string, to: string, amount: bigint, asset = 'ETH'): Transfer => ({
@@ -12,11 +12,12 @@ export const tx = (id: number, time: number, from: string, to: string, amount: b
 });
 
 /** Parameters that cut nothing off, so each example states only what it is about. */
-export function params(
+/** Parameters with no cut-offs, for either engine: account seeds give TraceParams, UTXO seeds UtxoTraceParams. */
+export function params<S extends Seed | UtxoSeed>(
   method: TraceParams['method'],
-  seeds: Seed[],
-  overrides: Partial<TraceParams> = {},
-): TraceParams {
+  seeds: S[],
+  overrides: Partial<Omit<TraceParams, 'seeds'>> = {},
+): Omit<TraceParams, 'seeds'> & { readonly seeds: readonly S[] } {
   return {
     method,
     direction: 'forward',

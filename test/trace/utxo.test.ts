@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceUtxo } from '../../db/trace/utxo';
-import type {
-  AddressTaint,
-  TraceMethod,
-  UtxoSeed,
-  UtxoTraceParams,
-  UtxoTraceResult,
-  UtxoTransaction,
-} from '../../db/trace/types';
+import { params } from './helpers';
+import type { AddressTaint, TraceMethod, UtxoSeed, UtxoTraceResult, UtxoTransaction } from '../../db/trace/types';
 
 // Worked UTXO examples. Outputs are written `address value`; inputs `txid:index`. Rows read
 // [received, sent, held, hops]. Transactions t0… have ids in chain order.
@@ -25,24 +19,6 @@ export const utx = (id: number, time: number, txid: string, inputs: In[], output
   inputs: inputs.map(([t, index, address, value]) => ({ txid: t, index, address, value })),
   outputs: outputs.map(([address, value], index) => ({ index, address, value })),
 });
-
-export function uparams(
-  method: TraceMethod,
-  seeds: UtxoSeed[],
-  overrides: Partial<UtxoTraceParams> = {},
-): UtxoTraceParams {
-  return {
-    method,
-    direction: 'forward',
-    seeds,
-    maxHops: Infinity,
-    minAmount: 0n,
-    timeWindow: {},
-    stopAt: new Set(),
-    excluded: new Set(),
-    ...overrides,
-  };
-}
 
 const seedOutput = (txid: string, index: number, amount?: bigint): UtxoSeed =>
   amount === undefined
@@ -98,7 +74,7 @@ describe('a peel chain', () => {
   ];
 
   it.each(METHODS)('%s: every coin is stolen, so all methods agree', (method) => {
-    const result = traceUtxo(txs, uparams(method, [seedOutput('t0', 0)]));
+    const result = traceUtxo(txs, params(method, [seedOutput('t0', 0)]));
     expectURows(result, {
       A: [1000n, 1000n, 0n, 0],
       X: [100n, 0n, 100n, 1],
@@ -128,12 +104,12 @@ describe('a peel chain', () => {
   it('an address seed with an amount marks the first 600 coins paid to A', () => {
     // FIFO: t1's pool is [stolen 600][clean 400]: X 100 stolen, B 890 = stolen 500 + clean 390, fee clean.
     const seed: UtxoSeed = { kind: 'address', address: 'A', asset: 'BTC', time: 0, amount: 600n };
-    const fifo = traceUtxo(txs, uparams('fifo', [seed]));
+    const fifo = traceUtxo(txs, params('fifo', [seed]));
     expect(flowTaint(fifo)).toEqual(['t1:0 100', 't1:1 500', 't2:0 100', 't2:1 400']);
     expect(fifo.totals[0]?.unaccounted.fees).toBe(0n); // t2's pool [stolen 500][clean 390]: fee is clean
     // Haircut: t1 pool 1000 with taint 600: X 100·600/1000 = 60, B 890·600/1000 = 534, fee 6.
     // t2 pool 890 with taint 534 (share 3/5): Y 60, C 468, fee 6.
-    const haircut = traceUtxo(txs, uparams('haircut', [seed]));
+    const haircut = traceUtxo(txs, params('haircut', [seed]));
     expect(flowTaint(haircut)).toEqual(['t1:0 60', 't1:1 534', 't2:0 60', 't2:1 468']);
     expect(haircut.totals[0]?.unaccounted).toMatchObject({ remaining: 588n, fees: 12n });
     expect(urow(haircut, 'A')).toMatchObject({ seeded: 600n, share: { num: 3n, den: 5n } });
@@ -141,7 +117,7 @@ describe('a peel chain', () => {
 
   it('cut-offs: hops count transactions, stop addresses keep coins, minimum and exclusion cut outputs', () => {
     // maxHops 1: t2 is at hop 1, so its 880 on outputs are beyond the limit (its fee still goes to fees).
-    const hops = traceUtxo(txs, uparams('haircut', [seedOutput('t0', 0)], { maxHops: 1 }));
+    const hops = traceUtxo(txs, params('haircut', [seedOutput('t0', 0)], { maxHops: 1 }));
     expect(ureached(hops)).toEqual(['A', 'B', 'X']);
     expect(hops.totals[0]?.unaccounted).toEqual({
       remaining: 100n,
@@ -152,16 +128,16 @@ describe('a peel chain', () => {
       unaddressed: 0n,
     });
     // B is an exchange: its 890 is an endpoint and t2 spends it as clean coins.
-    const stop = traceUtxo(txs, uparams('poison', [seedOutput('t0', 0)], { stopAt: new Set(['B']) }));
+    const stop = traceUtxo(txs, params('poison', [seedOutput('t0', 0)], { stopAt: new Set(['B']) }));
     expect(stop.endpoints).toEqual([{ address: 'B', asset: 'BTC', tainted: 890n, hops: 1 }]);
     expect(ureached(stop)).toEqual(['A', 'B', 'X']);
     expectURows(stop, { B: [890n, 0n, 890n, 1] });
     // minAmount 150 cuts the two 100s; excluding C cuts its 780.
-    const cuts = traceUtxo(txs, uparams('fifo', [seedOutput('t0', 0)], { minAmount: 150n, excluded: new Set(['C']) }));
+    const cuts = traceUtxo(txs, params('fifo', [seedOutput('t0', 0)], { minAmount: 150n, excluded: new Set(['C']) }));
     expect(cuts.flows.map((f) => f.cut)).toEqual(['belowMinimum', undefined, 'belowMinimum', 'excluded']);
     expect(cuts.totals[0]?.unaccounted).toMatchObject({ remaining: 0n, belowMinimum: 200n, excluded: 780n });
     // The window ends before t2: B still holds its 890.
-    const window = traceUtxo(txs, uparams('fifo', [seedOutput('t0', 0)], { timeWindow: { to: 1 } }));
+    const window = traceUtxo(txs, params('fifo', [seedOutput('t0', 0)], { timeWindow: { to: 1 } }));
     expectURows(window, { B: [890n, 0n, 890n, 1] });
   });
 });
@@ -191,7 +167,7 @@ describe('a merge with clean inputs', () => {
     // D 700·1000/1400 = 500, E 600·1000/1400 = 428.57…, fee 100·1000/1400 = 71.43…. Floors 500 + 428 + 71 =
     // 999; the unit left goes to the largest remainder (E: .57 > fee: .43), so E 429, fee 71.
     for (const txs of [stolenFirst, cleanFirst]) {
-      const result = traceUtxo(txs, uparams('haircut', [seedOutput('t0', 0)]));
+      const result = traceUtxo(txs, params('haircut', [seedOutput('t0', 0)]));
       expect(flowTaint(result)).toEqual(['t1:0 500', 't1:1 429']);
       expect(result.totals[0]?.unaccounted.fees).toBe(71n);
       expect(result.totals[0]?.roundedOutputs).toBe(2);
@@ -202,17 +178,17 @@ describe('a merge with clean inputs', () => {
 
   it('FIFO: the input order decides which outputs get the stolen coins', () => {
     // Stolen first: pool [stolen 1000][clean 400]: D 700 stolen, E 600 = stolen 300 + clean 300, fee clean.
-    const first = traceUtxo(stolenFirst, uparams('fifo', [seedOutput('t0', 0)]));
+    const first = traceUtxo(stolenFirst, params('fifo', [seedOutput('t0', 0)]));
     expect(flowTaint(first)).toEqual(['t1:0 700', 't1:1 300']);
     expect(first.totals[0]?.unaccounted.fees).toBe(0n);
     // Clean first: pool [clean 400][stolen 1000]: D = clean 400 + stolen 300, E 600 stolen, fee 100 stolen.
-    const second = traceUtxo(cleanFirst, uparams('fifo', [seedOutput('t0', 0)]));
+    const second = traceUtxo(cleanFirst, params('fifo', [seedOutput('t0', 0)]));
     expect(flowTaint(second)).toEqual(['t1:0 300', 't1:1 600']);
     expect(second.totals[0]?.unaccounted.fees).toBe(100n);
   });
 
   it('poison: every output and the fee', () => {
-    const result = traceUtxo(stolenFirst, uparams('poison', [seedOutput('t0', 0)]));
+    const result = traceUtxo(stolenFirst, params('poison', [seedOutput('t0', 0)]));
     expect(flowTaint(result)).toEqual(['t1:0 700', 't1:1 600']);
     expect(result.totals[0]?.unaccounted).toMatchObject({ remaining: 1300n, fees: 100n });
   });
@@ -238,7 +214,7 @@ describe('a merge with clean inputs', () => {
         ],
       ),
     ];
-    const result = traceUtxo(txs, uparams('haircut', [seedOutput('t0', 0)]));
+    const result = traceUtxo(txs, params('haircut', [seedOutput('t0', 0)]));
     expect(flowTaint(result)).toEqual(['t1:0 4', 't1:1 3', 't1:2 3']);
     expect(result.totals[0]?.roundedOutputs).toBe(3);
   });
@@ -280,7 +256,7 @@ describe('a split with change back to the sender', () => {
     ['fifo', 690n, 0n],
     ['poison', 1100n, 90n],
   ] as const)('%s', (method, toC, fee) => {
-    const result = traceUtxo(txs, uparams(method, [seedOutput('t0', 0)]));
+    const result = traceUtxo(txs, params(method, [seedOutput('t0', 0)]));
     // A received 1000 stolen and 690 back as change, and spent both; its clean 500 adds to its inflow. Taint
     // is on coins, not addresses: even under poison the clean 500 stays clean until t2 spends it (t2's
     // outputs are then tainted in full, but that is t2's outflow, not A's).
@@ -319,7 +295,7 @@ describe('coinbase and outputs without an address', () => {
   ];
 
   it.each(METHODS)('%s', (method) => {
-    const result = traceUtxo(txs, uparams(method, [seedOutput('t0', 0)]));
+    const result = traceUtxo(txs, params(method, [seedOutput('t0', 0)]));
     // Haircut: N 1615·990/1615 = 990. FIFO: pool [clean 625][stolen 990]: all of it goes to N. Poison: 1615.
     const toN = method === 'poison' ? 1615n : 990n;
     expectURows(result, { B: [990n, 990n, 0n, 1], N: [toN, 0n, toN, 2] });
@@ -333,10 +309,10 @@ describe('coinbase and outputs without an address', () => {
 describe('refusals', () => {
   it('spending an output twice, before it exists, or with another value', () => {
     const spend = (id: number, value: bigint) => utx(id, 1, `s${id}`, [['t0', 0, 'A', value]], [['B', value]]);
-    const run = (txs: UtxoTransaction[]) => () => traceUtxo(txs, uparams('fifo', [seedOutput('t0', 0)]));
+    const run = (txs: UtxoTransaction[]) => () => traceUtxo(txs, params('fifo', [seedOutput('t0', 0)]));
     expect(run([theft, spend(1, 1000n), spend(2, 1000n)])).toThrow(/spent twice/);
     expect(run([{ ...theft, time: 5 }, spend(1, 1000n)])).toThrow(/before the transaction that creates it/);
     expect(run([theft, spend(1, 999n)])).toThrow(/differs/);
-    expect(() => traceUtxo([theft], uparams('fifo', [seedOutput('t0', 1)]))).toThrow(/not in the window/);
+    expect(() => traceUtxo([theft], params('fifo', [seedOutput('t0', 1)]))).toThrow(/not in the window/);
   });
 });
