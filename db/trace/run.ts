@@ -35,7 +35,9 @@ interface ResolvedSeeds {
 function resolveSeeds(db: Db, seeds: readonly string[], txs: readonly string[]): ResolvedSeeds {
   const out: ResolvedSeeds = { frontier: [], addressSeeds: [], transferSeeds: [], assetIds: new Set() };
   const idOf = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
-  const inflowAssets = db.prepare('SELECT DISTINCT asset_id FROM transfers WHERE to_id = ? AND time >= ?').pluck();
+  const inflows = db.prepare(
+    'SELECT asset_id AS assetId, min(time) AS first FROM transfers WHERE to_id = ? AND time >= ? GROUP BY asset_id',
+  );
   for (const text of seeds) {
     const at = text.lastIndexOf('@');
     const check = parseChainAddress(at < 0 ? text : text.slice(0, at));
@@ -45,11 +47,12 @@ function resolveSeeds(db: Db, seeds: readonly string[], txs: readonly string[]):
     const id = idOf.get(check.chain, check.normalized) as number | undefined;
     if (id === undefined) invalid(`seed ${check.chain}:${check.normalized} is not in the workspace`);
     const addressId = id as number;
-    const assets = inflowAssets.all(addressId, since) as number[];
+    const assets = inflows.all(addressId, since) as { assetId: number; first: number }[];
     if (assets.length === 0) invalid(`seed ${text}: no transfers reach it${at < 0 ? '' : ' from that time on'}`);
-    for (const a of assets) out.assetIds.add(a);
+    for (const a of assets) out.assetIds.add(a.assetId);
     out.addressSeeds.push({ addressId, address: `${check.chain}:${check.normalized}`, since });
-    out.frontier.push({ addressId, since });
+    // Taint is there only from the first seeded inflow on, so nothing the seed sent earlier needs loading.
+    out.frontier.push({ addressId, since: Math.min(...assets.map((a) => a.first)) });
   }
   const byTx = db.prepare('SELECT id, to_id, time, asset_id FROM transfers WHERE chain = ? AND tx_hash = ?');
   for (const text of txs) {

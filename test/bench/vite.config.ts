@@ -14,7 +14,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      input: { import: 'test/bench/import-bench.ts' },
+      input: { import: 'test/bench/import-bench.ts', trace: 'test/bench/trace-bench.ts' },
       external: [/^node:/, ...builtinModules, 'better-sqlite3'],
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },
