@@ -77,12 +77,12 @@ function resolveSeeds(db: Db, seeds: readonly string[], txs: readonly string[]):
 }
 
 function assetNames(db: Db, ids: Iterable<number>): Map<string, string> {
-  const row = db.prepare('SELECT chain, symbol FROM assets WHERE id = ?');
+  const row = db.prepare('SELECT chain, symbol, contract FROM assets WHERE id = ?');
   return new Map(
     [...ids].map((id) => {
-      const a = row.get(id) as { chain: string; symbol: string };
-      const native = db.prepare("SELECT 1 FROM assets WHERE id = ? AND contract = ''").get(id) !== undefined;
-      return [assetKey(id), native ? a.symbol : `${a.chain}:${a.symbol}`];
+      const a = row.get(id) as { chain: string; symbol: string; contract: string };
+      // A chain's own coin by its symbol; a token with its chain, since USDT lives on several.
+      return [assetKey(id), a.contract === '' ? a.symbol : `${a.chain}:${a.symbol}`];
     }),
   );
 }
@@ -92,20 +92,22 @@ interface EndpointOwner {
   jurisdiction: string | null;
 }
 
-function endpointOwner(db: Db, address: string): EndpointOwner {
-  const colon = address.indexOf(':');
-  const row = db
-    .prepare(
-      `SELECT e.label AS entity,
-              (SELECT group_concat(country) FROM (SELECT country FROM entity_jurisdictions WHERE entity_id = e.id ORDER BY country)) AS jurisdiction
-         FROM addresses a JOIN tags t ON t.address_id = a.id
-         JOIN confidence_levels c ON c.id = t.confidence
-         JOIN entities e ON e.key = t.actor
-        WHERE a.chain = ? AND a.address = ?
-        ORDER BY c.level DESC, t.id LIMIT 1`,
-    )
-    .get(address.slice(0, colon), address.slice(colon + 1)) as EndpointOwner | undefined;
-  return row ?? { entity: null, jurisdiction: null };
+/** Who holds each endpoint: the entity its most confident tag names, with that entity's jurisdictions. */
+function endpointOwners(db: Db): (address: string) => EndpointOwner {
+  const query = db.prepare(
+    `SELECT e.label AS entity,
+            (SELECT group_concat(country) FROM (SELECT country FROM entity_jurisdictions WHERE entity_id = e.id ORDER BY country)) AS jurisdiction
+       FROM addresses a JOIN tags t ON t.address_id = a.id
+       JOIN confidence_levels c ON c.id = t.confidence
+       JOIN entities e ON e.key = t.actor
+      WHERE a.chain = ? AND a.address = ?
+      ORDER BY c.level DESC, t.id LIMIT 1`,
+  );
+  return (address) => {
+    const colon = address.indexOf(':');
+    const row = query.get(address.slice(0, colon), address.slice(colon + 1)) as EndpointOwner | undefined;
+    return row ?? { entity: null, jurisdiction: null };
+  };
 }
 
 export function runTrace(db: Db, input: ParsedJobInput<'trace.run'>): TraceReport {
@@ -153,8 +155,9 @@ export function runTrace(db: Db, input: ParsedJobInput<'trace.run'>): TraceRepor
   const name = (key: string) => names.get(key) ?? key;
 
   const grouped = new Map<string, TraceReport['endpoints'][number] & { sum: bigint }>();
+  const ownerOf = endpointOwners(db);
   for (const e of result.endpoints) {
-    const owner = endpointOwner(db, e.address);
+    const owner = ownerOf(e.address);
     const entity = owner.entity ?? e.address;
     const key = `${entity}\u0000${e.asset}`;
     const g = grouped.get(key) ?? {
