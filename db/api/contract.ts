@@ -120,6 +120,138 @@ export interface ImportBatchReport {
   failed: { file: string; line: number; reason: string }[];
 }
 
+/** How a node looks at a glance: the kind of entity its tags (or its group) name. */
+export const NODE_KINDS = ['victim', 'actor', 'exchange', 'mixer', 'bridge', 'service', 'unknown'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+/** Flags an investigator sets on nodes and edges; custom flags are free text besides these. */
+export const STANDARD_FLAGS = ['suspect', 'cash-out', 'victim'] as const;
+
+/** A node of a case's fund-flow graph with what the workspace knows of it and what the investigator set. */
+export interface GraphNode {
+  /** Address nodes: `CHAIN:ADDRESS` in the normal form. Groups: `group:NAME`. */
+  id: string;
+  type: 'address' | 'group';
+  /** `CHAIN:ADDRESS`, null for groups. */
+  address: string | null;
+  chain: string | null;
+  /** The best tag's label for an address; the investigator's name for a group. */
+  label: string | null;
+  kind: NodeKind;
+  /** The entity its most confident tag names (address nodes). */
+  entity: { label: string; kind: string; jurisdictions: string[] } | null;
+  /** Confidence level (0–100) of its most confident tag; null when untagged. */
+  confidenceLevel: number | null;
+  /** A tag says it is under sanctions (OFAC or a sanctions category). */
+  sanctioned: boolean;
+  /** The group it belongs to, if any. */
+  parent: string | null;
+  /** Null until laid out. */
+  position: { x: number; y: number } | null;
+  pinned: boolean;
+  hidden: boolean;
+  /** Groups only: members folded into the group node. */
+  collapsed: boolean;
+  /** Highlight colour `#rrggbb`, or null. */
+  color: string | null;
+  flags: string[];
+  note: string;
+}
+
+/** Every transfer between two addresses for one asset, as one edge. */
+export interface GraphEdge {
+  /** `SOURCE>TARGET>ASSET_ID`, with the node ids of both ends. */
+  id: string;
+  source: string;
+  target: string;
+  asset: { id: number; chain: string; symbol: string; decimals: number };
+  /** Base units, exact. UTXO flows: each output split over the input addresses by what they paid in (db/graph). */
+  total: string;
+  /** USD with two decimals over the transfers that have a price; null when none has. */
+  usd: string | null;
+  /** Whether every transfer had a price for its day. */
+  usdComplete: boolean;
+  count: number;
+  /** ISO-8601 UTC. */
+  first: string;
+  last: string;
+  hidden: boolean;
+  color: string | null;
+  flags: string[];
+  note: string;
+}
+
+export interface CaseNote {
+  id: number;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseGraph {
+  caseId: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  notes: CaseNote[];
+}
+
+/** What `graph.apply` changed, and the ops that undo it (apply them to undo; their own undo redoes). */
+export interface GraphChange {
+  /** Nodes and edges added or changed, in full. */
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  notes: CaseNote[];
+  removed: { nodes: string[]; edges: string[]; notes: number[] };
+  undo: GraphOp[];
+}
+
+/** One counterparty flow of an address, for the expansion dialog. */
+export interface NeighbourRow {
+  /** The counterparty, `CHAIN:ADDRESS`. */
+  address: string;
+  label: string | null;
+  kind: NodeKind;
+  direction: 'out' | 'in';
+  asset: { id: number; chain: string; symbol: string; decimals: number };
+  total: string;
+  usd: string | null;
+  count: number;
+  first: string;
+  last: string;
+  /** Already a node of the case's graph. */
+  inGraph: boolean;
+}
+
+/** One transfer behind an edge or an address (a UTXO flow shows its transaction). */
+export interface TransferRow {
+  chain: string;
+  txHash: string;
+  /** Transfer index within the tx; for UTXO flows the output number. */
+  idx: number;
+  time: string;
+  block: number | null;
+  from: string;
+  to: string;
+  asset: { id: number; symbol: string; decimals: number };
+  amount: string;
+  usd: string | null;
+}
+
+/** Totals in and out of one address per asset, with its first and last activity. */
+export interface AddressFlows {
+  address: string;
+  assets: {
+    asset: { id: number; chain: string; symbol: string; decimals: number };
+    in: string;
+    out: string;
+    inCount: number;
+    outCount: number;
+    usdIn: string | null;
+    usdOut: string | null;
+  }[];
+  first: string | null;
+  last: string | null;
+}
+
 export const LIMITS = { title: 200, reference: 100, investigator: 200, description: 20_000, query: 200 } as const;
 
 const pageFields = {
@@ -145,6 +277,83 @@ const caseFields = {
   description: z.string().max(LIMITS.description),
   status: CaseStatus,
 };
+
+const graphNodeId = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^(group:[\w.-]{1,80}|[A-Z0-9]{2,12}:\S+)$/, 'must be CHAIN:ADDRESS or group:NAME');
+const flagList = z.array(z.string().trim().min(1).max(40)).max(20);
+const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb')
+  .nullable();
+const noteText = z.string().max(LIMITS.description);
+const coordinate = z.number().finite().min(-1e7).max(1e7);
+const isoTime = z.string().max(40);
+
+/** A node's stored state in full: `put` writes it, replacing what was there. */
+export const NodeRecord = z
+  .object({
+    id: graphNodeId,
+    /** Groups: the name shown; ignored for addresses (their label comes from tags). */
+    label: z.string().trim().max(200).nullable().default(null),
+    /** Groups: the kind of entity they stand for. */
+    kind: z.enum(NODE_KINDS).nullable().default(null),
+    parent: graphNodeId.nullable().default(null),
+    position: z.object({ x: coordinate, y: coordinate }).nullable().default(null),
+    pinned: z.boolean().default(false),
+    hidden: z.boolean().default(false),
+    collapsed: z.boolean().default(false),
+    color: colour.default(null),
+    flags: flagList.default([]),
+    note: noteText.default(''),
+  })
+  .strict();
+export type NodeRecord = z.input<typeof NodeRecord>;
+
+/** An edge's stored state: the two ends and the asset name the transfers; the rest is annotation. */
+export const EdgeRecord = z
+  .object({
+    source: graphNodeId,
+    target: graphNodeId,
+    assetId: z.number().int().positive(),
+    hidden: z.boolean().default(false),
+    color: colour.default(null),
+    flags: flagList.default([]),
+    note: noteText.default(''),
+  })
+  .strict();
+export type EdgeRecord = z.input<typeof EdgeRecord>;
+
+export const NoteRecord = z
+  .object({ id: z.number().int().positive().optional(), text: z.string().trim().min(1).max(LIMITS.description) })
+  .strict();
+export type NoteRecord = z.input<typeof NoteRecord>;
+
+/**
+ * Every graph edit is a list of these, applied in order in one transaction. `put` writes records in full
+ * (creating or replacing), `delete` removes by id (a node takes its edges and un-parents its members).
+ */
+export const GraphOp = z.discriminatedUnion('op', [
+  z
+    .object({
+      op: z.literal('put'),
+      nodes: z.array(NodeRecord).max(20_000).default([]),
+      edges: z.array(EdgeRecord).max(50_000).default([]),
+      notes: z.array(NoteRecord).max(1000).default([]),
+    })
+    .strict(),
+  z
+    .object({
+      op: z.literal('delete'),
+      nodes: z.array(graphNodeId).max(20_000).default([]),
+      edges: z.array(z.string().min(1).max(700)).max(50_000).default([]),
+      notes: z.array(z.number().int().positive()).max(1000).default([]),
+    })
+    .strict(),
+]);
+export type GraphOp = z.input<typeof GraphOp>;
 
 /** Phantom marker for a method's output type; nothing is validated at runtime on the way out. */
 function returns<T>(): T {
@@ -233,6 +442,65 @@ export const contract = {
     z.object({ id: caseId, ...pageFields }).strict(),
     returns<Page<AddressRow>>,
     'The addresses in a case, in the order they were added, with their best tag.',
+  ),
+  'graph.get': method(
+    z.object({ caseId }).strict(),
+    returns<CaseGraph>,
+    "A case's fund-flow graph: nodes, edges with their totals, annotations and case notes.",
+  ),
+  'graph.apply': method(
+    z.object({ caseId, ops: z.array(GraphOp).min(1).max(100) }).strict(),
+    returns<GraphChange>,
+    'Apply graph edits in one transaction; answers with what changed and the ops that undo it.',
+  ),
+  'graph.neighbours': method(
+    z
+      .object({
+        caseId,
+        address: z.string().min(1).max(400),
+        direction: z.enum(['out', 'in', 'both']),
+        /** Keep the largest N flows by value (USD where priced, then amount). */
+        top: z.number().int().min(1).max(5000).default(50),
+        /** Base units of the chosen asset; needs assetId. */
+        minAmount: z
+          .string()
+          .regex(/^\d{1,80}$/, 'must be a whole number of base units')
+          .optional(),
+        assetId: z.number().int().positive().optional(),
+        from: isoTime.optional(),
+        to: isoTime.optional(),
+      })
+      .strict(),
+    returns<{ total: number; rows: NeighbourRow[] }>,
+    "An address's counterparties from the workspace transfers (UTXO inputs to outputs), largest first.",
+  ),
+  'graph.edgeTransfers': method(
+    z
+      .object({
+        source: z.string().min(1).max(400),
+        target: z.string().min(1).max(400),
+        assetId: z.number().int().positive(),
+        ...pageFields,
+      })
+      .strict(),
+    returns<Page<TransferRow>>,
+    'The transfers behind one edge, oldest first.',
+  ),
+  'address.flows': method(
+    z.object({ address: z.string().min(1).max(400) }).strict(),
+    returns<AddressFlows>,
+    'Totals in and out of an address per asset.',
+  ),
+  'address.transfers': method(
+    z
+      .object({
+        address: z.string().min(1).max(400),
+        direction: z.enum(['out', 'in', 'both']).default('both'),
+        ...pageFields,
+      })
+      .strict(),
+    returns<Page<TransferRow>>,
+    'The transfers of an address, oldest first.',
   ),
 } as const;
 
