@@ -53,8 +53,6 @@ export interface Window {
   to?: number;
 }
 
-const FULL_WINDOW = { from: 0, to: Number.MAX_SAFE_INTEGER };
-
 interface TransferRow {
   chain: string;
   tx_hash: string;
@@ -179,7 +177,8 @@ export function flowsOf(
   filter: AddressFilter,
   assets: Map<number, AssetInfo>,
 ): Flow[] {
-  const { from, to } = { ...FULL_WINDOW, ...filter.window };
+  const from = filter.window?.from ?? 0;
+  const to = filter.window?.to ?? Number.MAX_SAFE_INTEGER;
   const params = { id: address.id, from, to, asset: filter.assetId ?? null };
   const coin = utxoCoin(assets, address.chain);
   if (coin === undefined) {
