@@ -164,6 +164,31 @@ export function flowsBetween(db: Db, keys: readonly FlowKey[], assets: Map<numbe
   return [...transfers.map(fromTransfer), ...split];
 }
 
+/** The columns of transfers that hold the address, for each direction. */
+const SIDES = { out: ['from_id'], in: ['to_id'], both: ['from_id', 'to_id'] } as const;
+
+/**
+ * One page of the transfers of an address of an account chain, oldest first, paged by SQLite: an exchange's
+ * hot wallet may have millions. Self-sends are left out, as everywhere.
+ */
+export function accountFlowPage(
+  db: Db,
+  addressId: number,
+  direction: AddressFilter['direction'],
+  page: { offset: number; limit: number },
+): { total: number; flows: Flow[] } {
+  const holds = `(${SIDES[direction].map((side) => `t.${side} = @id`).join(' OR ')}) AND t.from_id <> t.to_id`;
+  const params = { id: addressId, ...page };
+  const total = db.prepare(`SELECT count(*) FROM transfers t WHERE ${holds}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE ${holds}
+        ORDER BY t.time, t.tx_hash, t.idx LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as TransferRow[];
+  return { total, flows: rows.map(fromTransfer) };
+}
+
 export interface AddressFilter {
   direction: 'in' | 'out' | 'both';
   assetId?: number;
@@ -182,8 +207,7 @@ export function flowsOf(
   const params = { id: address.id, from, to, asset: filter.assetId ?? null };
   const coin = utxoCoin(assets, address.chain);
   if (coin === undefined) {
-    const sides = { out: ['from_id'], in: ['to_id'], both: ['from_id', 'to_id'] }[filter.direction];
-    return sides.flatMap((side) =>
+    return SIDES[filter.direction].flatMap((side) =>
       (
         db
           .prepare(

@@ -1,5 +1,5 @@
 /**
- * The read-only graph calls besides `graph.get`: an address's counterparties (the expansion dialog), the
+ * The read-only graph calls besides `graph.get` (callers check that a case exists): an address's counterparties (the expansion dialog), the
  * transfers behind an edge, and an address's totals and transfers. All of them read flows (flows.ts).
  */
 import type { AddressFlows, NeighbourRow, Page, ParsedInput, TransferRow } from '../api/contract';
@@ -7,9 +7,20 @@ import { ApiError } from '../api/errors';
 import { parseChainAddress } from '../chains';
 import { parseTime, Refused } from '../import/values';
 import type { Db } from '../open';
-import { priceBook, usdOf, type PriceBook } from '../usd';
+import { priceBook, usdOf } from '../usd';
 import { addressInfo, UNKNOWN_ADDRESS } from './address-info';
-import { addressTexts, compareFlows, flowsBetween, flowsOf, loadAssets, type AssetInfo, type Flow } from './flows';
+import { nodeAddressIds } from './read';
+import {
+  accountFlowPage,
+  addressTexts,
+  compareFlows,
+  flowsBetween,
+  flowsOf,
+  loadAssets,
+  utxoCoin,
+  type AssetInfo,
+  type Flow,
+} from './flows';
 import { assetView, FlowTotals, isoTime, totalsBy } from './totals';
 
 const invalid = (method: string, message: string): never => {
@@ -59,11 +70,6 @@ function knownAsset(method: string, assets: Map<number, AssetInfo>, id: number |
   return assets.get(id) ?? invalid(method, `no asset has id ${id}`);
 }
 
-function assertCase(db: Db, caseId: number): void {
-  if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) === undefined)
-    throw new ApiError('not_found', `case ${caseId} does not exist`);
-}
-
 const cents = (usd: string | null) => (usd === null ? null : BigInt(usd.replace('.', '')));
 
 interface Candidate {
@@ -97,7 +103,6 @@ function assetIdsOf(flows: readonly Flow[]): Set<number> {
 
 export function neighbours(db: Db, input: ParsedInput<'graph.neighbours'>): { total: number; rows: NeighbourRow[] } {
   const method = 'graph.neighbours';
-  assertCase(db, input.caseId);
   if (input.minAmount !== undefined && input.assetId === undefined)
     invalid(method, 'minAmount needs assetId: an amount in base units means nothing without its asset');
   const assets = loadAssets(db);
@@ -137,12 +142,7 @@ export function neighbours(db: Db, input: ParsedInput<'graph.neighbours'>): { to
   const ids = top.map((c) => c.counterparty);
   const texts = addressTexts(db, ids);
   const info = addressInfo(db, ids);
-  const inGraph = new Set(
-    db
-      .prepare('SELECT address_id FROM graph_nodes WHERE case_id = ? AND address_id IS NOT NULL')
-      .pluck()
-      .all(input.caseId) as number[],
-  );
+  const inGraph = new Set(nodeAddressIds(db, input.caseId).values());
   return {
     total: candidates.length,
     rows: top.map((c) => {
@@ -165,38 +165,34 @@ export function neighbours(db: Db, input: ParsedInput<'graph.neighbours'>): { to
   };
 }
 
-function transferPage(
-  db: Db,
-  flows: Flow[],
-  assets: Map<number, AssetInfo>,
-  offset: number,
-  limit: number,
-): Page<TransferRow> {
-  const page = flows.sort(compareFlows).slice(offset, offset + limit);
+/** Transfer rows as the API shows them, with both ends and USD at the day's price. */
+function transferRows(db: Db, flows: readonly Flow[], assets: Map<number, AssetInfo>): TransferRow[] {
   const texts = addressTexts(
     db,
-    page.flatMap((f) => [f.fromId, f.toId]),
+    flows.flatMap((f) => [f.fromId, f.toId]),
   );
-  const prices: PriceBook = priceBook(db, assetIdsOf(page));
-  return {
-    total: flows.length,
-    offset,
-    rows: page.map((f) => {
-      const asset = assets.get(f.assetId) as AssetInfo;
-      return {
-        chain: f.chain,
-        txHash: f.txHash,
-        idx: f.idx,
-        time: isoTime(f.time),
-        block: f.block,
-        from: texts.get(f.fromId) ?? '',
-        to: texts.get(f.toId) ?? '',
-        asset: { id: asset.id, symbol: asset.symbol, decimals: asset.decimals },
-        amount: f.amount.toString(),
-        usd: usdOf(f.amount, asset.decimals, prices(f.assetId, f.time)),
-      };
-    }),
-  };
+  const prices = priceBook(db, assetIdsOf(flows));
+  return flows.map((f) => {
+    const asset = assets.get(f.assetId) as AssetInfo;
+    return {
+      chain: f.chain,
+      txHash: f.txHash,
+      idx: f.idx,
+      time: isoTime(f.time),
+      block: f.block,
+      from: texts.get(f.fromId) ?? '',
+      to: texts.get(f.toId) ?? '',
+      asset: { id: asset.id, symbol: asset.symbol, decimals: asset.decimals },
+      amount: f.amount.toString(),
+      usd: usdOf(f.amount, asset.decimals, prices(f.assetId, f.time)),
+    };
+  });
+}
+
+/** A page of flows computed in full (UTXO splits, an edge's transfers), oldest first. */
+function transferPage(db: Db, flows: Flow[], assets: Map<number, AssetInfo>, offset: number, limit: number) {
+  const page = flows.sort(compareFlows).slice(offset, offset + limit);
+  return { total: flows.length, offset, rows: transferRows(db, page, assets) };
 }
 
 export function edgeTransfers(db: Db, input: ParsedInput<'graph.edgeTransfers'>): Page<TransferRow> {
@@ -214,6 +210,10 @@ export function addressTransfers(db: Db, input: ParsedInput<'address.transfers'>
   const address = resolveAddress(db, 'address.transfers', input.address);
   if (address.id === null) return { total: 0, offset: input.offset, rows: [] };
   const assets = loadAssets(db);
+  if (utxoCoin(assets, address.chain) === undefined) {
+    const { total, flows } = accountFlowPage(db, address.id, input.direction, input);
+    return { total, offset: input.offset, rows: transferRows(db, flows, assets) };
+  }
   const flows = flowsOf(db, { id: address.id, chain: address.chain }, { direction: input.direction }, assets);
   return transferPage(db, flows, assets, input.offset, input.limit);
 }

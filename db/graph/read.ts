@@ -38,7 +38,7 @@ export function nodeViews(db: Db, rows: readonly NodeRow[]): GraphNode[] {
 }
 
 /** The workspace address id of each address node of a case. */
-function nodeAddressIds(db: Db, caseId: number): Map<string, number> {
+export function nodeAddressIds(db: Db, caseId: number): Map<string, number> {
   const rows = db
     .prepare('SELECT id, address_id FROM graph_nodes WHERE case_id = ? AND address_id IS NOT NULL')
     .all(caseId) as { id: string; address_id: number }[];

@@ -178,6 +178,16 @@ describe('address.flows and address.transfers', () => {
       ['2022-03-29T12:00:00.000Z', T, A2.toString(), '31377.82'],
     ]);
     expect(api.call('address.transfers', { address: E }).total).toBe(6);
+    const last = api.call('address.transfers', { address: E, offset: 5 });
+    expect(last.rows.map((r) => [r.from, r.to, r.amount])).toEqual([[T, E, '5']]);
+    // A UTXO address: one row per output it paid into, with its split share; its change is no transfer.
+    const a = api.call('address.transfers', { address: `BTC:${BTC.a}` });
+    expect(a.rows.map((r) => [r.txHash.slice(-1), r.idx, r.to, r.amount])).toEqual([
+      ['1', 0, `BTC:${BTC.c}`, '147169811'],
+      ['1', 2, `BTC:${BTC.d}`, '2829057'],
+      ['2', 0, `BTC:${BTC.c}`, '30000'],
+      ['3', 0, `BTC:${BTC.c}`, '1400'],
+    ]);
     expect(api.call('address.flows', { address: `BTC:${BTC.e}` })).toEqual({
       address: `BTC:${BTC.e}`,
       assets: [],
