@@ -234,6 +234,10 @@ export function flowsOf(
   return utxoFlows(loadUtxoTxs(db, txIds), coinLookup(assets)).filter(mine);
 }
 
+export function assetIdsOf(flows: readonly Flow[]): Set<number> {
+  return new Set(flows.map((f) => f.assetId));
+}
+
 /** Oldest first; then by transaction, index and ends, so the order never depends on storage. */
 export function compareFlows(a: Flow, b: Flow): number {
   return (
