@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { A1, A2, B, btc, E, R, roninWorkspace, T } from './fixture';
+import { importFixture } from '../helpers/import-check';
 import { BTC } from './helpers';
 
 describe('graph.get', () => {
@@ -97,6 +98,18 @@ describe('graph.get', () => {
       entity: null,
       confidenceLevel: null,
     });
+  });
+
+  it('marks an address sanctioned when any of its tags says so, such as an OFAC SDN entry', async () => {
+    const { api, caseId } = await roninWorkspace();
+    const report = await api.runJob('import.files', { files: [importFixture('ofac', 'sdn.csv')] });
+    expect(report.failed).toEqual([]);
+    api.call('graph.apply', { caseId, ops: [{ op: 'put', nodes: [{ id: E }, { id: T }, { id: btc(BTC.a) }] }] });
+    const nodes = new Map(api.call('graph.get', { caseId }).nodes.map((n) => [n.id, n]));
+    // The OFAC tag is as confident as the TagPack's (authority data), and came later: the label stays.
+    expect(nodes.get(E)).toMatchObject({ label: 'Ronin bridge exploiter', sanctioned: true });
+    expect(nodes.get(btc(BTC.a))).toMatchObject({ sanctioned: true, confidenceLevel: 60 });
+    expect(nodes.get(T)?.sanctioned).toBe(false);
   });
 
   it('splits UTXO transactions over their payers by what each paid in, and leaves change and fees out', async () => {
