@@ -9,7 +9,7 @@ export const invalid = (method: string, message: string): never => {
   throw new ApiError('invalid_input', `${method}: ${message}`);
 };
 
-export interface ResolvedAddress {
+interface ResolvedAddress {
   /** `CHAIN:ADDRESS` in the normal form. */
   text: string;
   chain: string;
