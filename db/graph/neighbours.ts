@@ -76,7 +76,10 @@ function candidates(
     .sort(compareCandidates);
 }
 
-/** Refuses a minimum without its asset, an unknown asset, a bad window or address; `total` counts before `top`. */
+/**
+ * Rows whose total reaches `minAmount` (base units of `assetId`), largest first; `total` counts them before `top`
+ * is applied. Refuses a minimum without its asset, an unknown asset, a bad time window or address.
+ */
 export function neighbours(db: Db, input: ParsedInput<'graph.neighbours'>): { total: number; rows: NeighbourRow[] } {
   const method = 'graph.neighbours';
   if (input.minAmount !== undefined && input.assetId === undefined)
