@@ -26,3 +26,28 @@ export function formatFraction(value: Fraction, places: number): string {
   const digits = scaled.toString().padStart(places + 1, '0');
   return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
+
+/**
+ * Splits `total` over parts in proportion to `weights` (Σ weights > 0), exactly: each part gets
+ * floor(total·w/W), and the units left over go one each to the parts with the largest fractional remainders,
+ * the earlier part first on ties (largest-remainder rule). The parts add up to `total`; when total ≤ W no part
+ * exceeds its weight. `rounded` counts the parts whose exact share was not a whole number.
+ */
+export function apportion(total: bigint, weights: readonly bigint[]): { parts: bigint[]; rounded: number } {
+  const pool = weights.reduce((sum, w) => sum + w, 0n);
+  if (total === 0n || pool === 0n) return { parts: weights.map(() => 0n), rounded: 0 };
+  const parts = weights.map((w) => (w * total) / pool);
+  const remainders = weights.map((w) => (w * total) % pool);
+  let left = total - parts.reduce((sum, p) => sum + p, 0n);
+  const order = weights.map((_, i) => i).filter((i) => (remainders[i] as bigint) > 0n);
+  order.sort((a, b) => {
+    const [ra, rb] = [remainders[a] as bigint, remainders[b] as bigint];
+    return ra > rb ? -1 : ra < rb ? 1 : a - b;
+  });
+  for (const i of order) {
+    if (left === 0n) break;
+    parts[i] = (parts[i] as bigint) + 1n;
+    left -= 1n;
+  }
+  return { parts, rounded: order.length };
+}

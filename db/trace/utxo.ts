@@ -1,6 +1,6 @@
-import { fraction } from './fraction';
+import { apportion, fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
-import { checkCommonParams, compareText } from './params';
+import { checkCommonParams, compareText, cutReason } from './params';
 import type {
   Address,
   AddressTaint,
@@ -8,6 +8,7 @@ import type {
   CutReason,
   Endpoint,
   UtxoAssetTotals,
+  UtxoBackwardSeed,
   UtxoFlow,
   UtxoSeed,
   UtxoTaintedTransaction,
@@ -83,10 +84,13 @@ export function traceUtxo(transactions: readonly UtxoTransaction[], params: Utxo
   };
 }
 
-const outpoint = (o: { readonly txid: string; readonly index: number }) => `${o.txid}:${o.index}`;
+export const outpoint = (o: { readonly txid: string; readonly index: number }) => `${o.txid}:${o.index}`;
 
 /** Refuses data whose replay would silently be wrong: spends out of order, double spends, mismatched values. */
-function checkTransactions(replay: readonly UtxoTransaction[], seeds: readonly UtxoSeed[]): void {
+export function checkTransactions(
+  replay: readonly UtxoTransaction[],
+  seeds: readonly (UtxoSeed | UtxoBackwardSeed)[],
+): void {
   const created = new Map<string, { readonly at: number; readonly value: bigint }>();
   const ids = new Set<number>();
   const txids = new Set<string>();
@@ -144,24 +148,12 @@ const poisonRule: UtxoRule<bigint> = {
 const haircutRule: UtxoRule<bigint> = {
   parcels: haircutLedger,
   split(inputs, _minted, parts) {
-    const taint = inputs.reduce((sum, p) => sum + p, 0n);
-    const pool = parts.reduce((sum, v) => sum + v, 0n);
-    if (taint === 0n || pool === 0n) return { parcels: parts.map(() => 0n), rounded: 0 };
-    const parcels = parts.map((v) => (v * taint) / pool);
-    const remainders = parts.map((v) => (v * taint) % pool);
-    let left = taint - parcels.reduce((sum, p) => sum + p, 0n);
-    // Largest remainder first; ties to the earlier part (the fee is the last part). left < parts.length.
-    const order = parts.map((_, i) => i).filter((i) => (remainders[i] as bigint) > 0n);
-    order.sort((a, b) => {
-      const [ra, rb] = [remainders[a] as bigint, remainders[b] as bigint];
-      return ra > rb ? -1 : ra < rb ? 1 : a - b;
-    });
-    for (const i of order) {
-      if (left === 0n) break;
-      parcels[i] = (parcels[i] as bigint) + 1n;
-      left -= 1n;
-    }
-    return { parcels, rounded: order.length };
+    // The fee is the last part, so it gets a unit left over by rounding only after every output.
+    const { parts: parcels, rounded } = apportion(
+      inputs.reduce((sum, p) => sum + p, 0n),
+      parts,
+    );
+    return { parcels, rounded };
   },
 };
 
@@ -374,16 +366,4 @@ function traceAsset<P>(
       roundedOutputs,
     },
   };
-}
-
-function cutReason(
-  address: Address | null,
-  taint: bigint,
-  txHops: number,
-  params: UtxoTraceParams,
-): CutReason | undefined {
-  if (address !== null && params.excluded.has(address)) return 'excluded';
-  if (txHops >= params.maxHops) return 'beyondHops';
-  if (taint < params.minAmount) return 'belowMinimum';
-  return undefined;
 }
