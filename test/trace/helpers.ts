@@ -8,6 +8,7 @@ import type {
   Transfer,
   UtxoBackwardSeed,
   UtxoSeed,
+  UtxoTransaction,
 } from '../../db/trace/types';
 
 /** A transfer of ETH unless another asset is named; ids double as the order within one second. */
@@ -67,3 +68,16 @@ export function expectRows(result: TraceResult, expected: Record<string, [bigint
 /** A backward seed: the coins `address` held at the end of second `time` (all, or `amount` of them). */
 export const holding = (address: string, time: number, amount?: bigint, asset = 'ETH'): BackwardSeed =>
   amount === undefined ? { kind: 'holding', address, asset, time } : { kind: 'holding', address, asset, time, amount };
+
+/** A BTC transaction: inputs `[txid, index, address, value]`, outputs `[address, value]` at index 0, 1, … */
+export type In = [txid: string, index: number, address: string | null, value: bigint];
+export type Out = [address: string | null, value: bigint];
+
+export const utx = (id: number, time: number, txid: string, inputs: In[], outputs: Out[]): UtxoTransaction => ({
+  id,
+  time,
+  txid,
+  asset: 'BTC',
+  inputs: inputs.map(([t, index, address, value]) => ({ txid: t, index, address, value })),
+  outputs: outputs.map(([address, value], index) => ({ index, address, value })),
+});
