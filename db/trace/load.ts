@@ -1,19 +1,18 @@
 /**
- * From the workspace to the tracing core: which transfers a forward trace needs, and the cash-out points.
- * A trace replays only the subgraph it can reach: starting at the seeds, each level follows the transfers that
- * leave a reached address at or after the time taint could first be there, up to the hop limit; then every
- * transfer into or out of a reached address (of the seeded assets) is loaded, since clean inflows dilute
- * haircut shares and fill FIFO queues. Stop addresses are reached but not expanded.
+ * From the workspace to the tracing core: which transfers a trace needs, and the cash-out points. A trace
+ * replays only the subgraph it can reach. Forward, starting at the seeds, each level follows the transfers that
+ * leave a reached address at or after the time taint could first be there; backward, the transfers that reach
+ * a reached address at or before the last time its coins are asked about; up to the hop limit. Then every
+ * transfer into or out of a reached address (of the traced assets) is loaded, since clean inflows dilute
+ * haircut shares and fill FIFO queues. Stop and excluded addresses are reached but not expanded.
  */
 import type { Db } from '../open';
-import type { Transfer } from './types';
+import type { TraceDirection, Transfer } from './types';
 
 interface TransferRow {
+  id: number;
   chain: string;
   time: number;
-  block: number | null;
-  tx_hash: string;
-  idx: number;
   from_address: string;
   to_address: string;
   asset_id: number;
@@ -33,68 +32,119 @@ export const assetKey = (assetId: number) => `asset:${assetId}`;
 
 export interface Frontier {
   addressId: number;
-  /** Taint can be there from this time on. */
-  since: number;
+  /** Forward: taint can be there from this time on. Backward: its coins are asked about up to this time. */
+  time: number;
 }
 
+/** The window as bounds the SQL can use. */
+export const bounds = (window: { from?: number; to?: number }) => ({
+  from: window.from ?? 0,
+  to: window.to ?? Number.MAX_SAFE_INTEGER,
+});
+
 /**
- * Loads the transfers a forward trace from `seeds` can touch within `maxHops`. Transfers get core ids in
- * (time, block, tx_hash, index) order, so the replay order never depends on the order files were imported in.
+ * The addresses a trace can reach from `seeds` within `maxHops`, each with the time that bounds it: the earliest
+ * (forward) or latest (backward) time it is reached. `next` answers one address's neighbours one hop on.
  */
-export function loadForward(
-  db: Db,
+export function reach(
   seeds: readonly Frontier[],
-  assetIds: readonly number[],
+  direction: TraceDirection,
   maxHops: number,
   stopAt: ReadonlySet<number>,
-  window: { from?: number; to?: number } = {},
-): LoadedTransfers {
-  const assets = assetIds.map(Number).join(',');
-  const to = window.to ?? Number.MAX_SAFE_INTEGER;
-  const earliest = new Map<number, number>();
-  let frontier: Frontier[] = [];
+  next: (f: Frontier) => Frontier[],
+): Map<number, number> {
+  const better = (a: number, b: number) => (direction === 'forward' ? a < b : a > b);
+  const best = new Map<number, number>();
   for (const s of seeds) {
-    const since = Math.max(s.since, window.from ?? -Infinity);
-    if ((earliest.get(s.addressId) ?? Infinity) > since) earliest.set(s.addressId, since);
+    const known = best.get(s.addressId);
+    if (known === undefined || better(s.time, known)) best.set(s.addressId, s.time);
   }
-  frontier = [...earliest].map(([addressId, since]) => ({ addressId, since }));
-  const next = db.prepare(
-    `SELECT to_id AS addressId, min(time) AS since FROM transfers
-      WHERE from_id = ? AND time >= ? AND time <= ? AND asset_id IN (${assets}) GROUP BY to_id`,
-  );
+  let frontier = [...best].map(([addressId, time]) => ({ addressId, time }));
   for (let hop = 0; hop < maxHops && frontier.length > 0; hop++) {
     const found: Frontier[] = [];
     for (const f of frontier) {
       if (stopAt.has(f.addressId)) continue;
-      for (const row of next.all(f.addressId, f.since, to) as Frontier[]) {
-        const known = earliest.get(row.addressId);
-        if (known === undefined || row.since < known) {
-          earliest.set(row.addressId, row.since);
+      for (const row of next(f)) {
+        const known = best.get(row.addressId);
+        if (known === undefined || better(row.time, known)) {
+          best.set(row.addressId, row.time);
           found.push(row);
         }
       }
     }
     frontier = found;
   }
+  return best;
+}
 
+/** Fills temp.trace_reached with address ids, for the queries that load everything touching them. */
+export function rememberReached(db: Db, ids: Iterable<number>): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS trace_reached (id INTEGER PRIMARY KEY)');
   db.exec('DELETE FROM temp.trace_reached');
   const remember = db.prepare('INSERT INTO temp.trace_reached (id) VALUES (?)');
   db.transaction(() => {
-    for (const id of earliest.keys()) remember.run(id);
+    for (const id of ids) remember.run(id);
   })();
+}
+
+/**
+ * Loads the transfers a trace from `seeds` can touch within `maxHops`. Transfers get core ids in
+ * (time, block, tx_hash, index) order, so the replay order never depends on the order files were imported in.
+ * Each asset is walked on its own: taint never moves between assets, so a hop through another asset is none.
+ */
+export function loadTransfers(
+  db: Db,
+  direction: TraceDirection,
+  seeds: readonly (Frontier & { assetId: number })[],
+  assetIds: readonly number[],
+  maxHops: number,
+  stopAt: ReadonlySet<number>,
+  window: { from?: number; to?: number } = {},
+): LoadedTransfers {
+  const { from, to } = bounds(window);
+  const next = db.prepare(
+    direction === 'forward'
+      ? `SELECT to_id AS addressId, min(time) AS time FROM transfers
+          WHERE from_id = ? AND asset_id = ? AND time >= ? AND time <= ? GROUP BY to_id`
+      : `SELECT from_id AS addressId, max(time) AS time FROM transfers
+          WHERE to_id = ? AND asset_id = ? AND time >= ? AND time <= ? GROUP BY from_id`,
+  );
+  const reached = new Set<number>();
+  let latest = from;
+  for (const assetId of assetIds) {
+    const own = seeds.filter((s) => s.assetId === assetId);
+    const clamp = (time: number) => Math.min(Math.max(time, from), to);
+    const found = reach(
+      own.map((s) => ({ addressId: s.addressId, time: clamp(s.time) })),
+      direction,
+      maxHops,
+      stopAt,
+      (f) =>
+        (direction === 'forward'
+          ? next.all(f.addressId, assetId, f.time, to)
+          : next.all(f.addressId, assetId, from, f.time)) as Frontier[],
+    );
+    for (const [id, time] of found) {
+      reached.add(id);
+      latest = Math.max(latest, time);
+    }
+  }
+
+  rememberReached(db, reached);
+  // Backward, nothing after the last time a coin is asked about can matter.
+  const until = direction === 'forward' ? to : Math.min(to, latest);
   const rows = db
     .prepare(
-      `SELECT t.id, t.chain, t.time, t.block, t.tx_hash, t.idx, fa.address AS from_address,
-              ta.address AS to_address, t.asset_id, t.amount
+      `SELECT t.id, t.chain, t.time, fa.address AS from_address, ta.address AS to_address, t.asset_id, t.amount
          FROM transfers t
          JOIN addresses fa ON fa.id = t.from_id
          JOIN addresses ta ON ta.id = t.to_id
-        WHERE t.asset_id IN (${assets}) AND t.time >= @from AND t.time <= @to
-          AND (t.from_id IN (SELECT id FROM temp.trace_reached) OR t.to_id IN (SELECT id FROM temp.trace_reached))
+        WHERE t.id IN (SELECT x.id FROM temp.trace_reached r CROSS JOIN transfers x ON x.from_id = r.id
+                        UNION SELECT x.id FROM temp.trace_reached r CROSS JOIN transfers x ON x.to_id = r.id)
+          AND t.asset_id IN (SELECT value FROM json_each(@assets)) AND t.time >= @from AND t.time <= @until
         ORDER BY t.time, coalesce(t.block, 0), t.tx_hash, t.idx`,
     )
-    .all({ from: window.from ?? 0, to }) as (TransferRow & { id: number })[];
+    .all({ assets: JSON.stringify(assetIds), from, until }) as TransferRow[];
   db.exec('DELETE FROM temp.trace_reached');
   return {
     transfers: rows.map((r, i) => ({
@@ -106,7 +156,7 @@ export function loadForward(
       amount: BigInt(r.amount),
     })),
     storedIds: rows.map((r) => r.id),
-    reached: earliest.size,
+    reached: reached.size,
   };
 }
 

@@ -233,6 +233,8 @@ export interface UtxoFlow {
   /** Taint the method put on the output, before cut-offs (seeded taint is not included). */
   readonly tainted: bigint;
   readonly cut?: CutReason;
+  /** Backward only: what of the demand on the output each input address gave and the walk followed. */
+  readonly parts?: readonly { readonly address: Address; readonly tainted: bigint }[];
 }
 
 /** A transaction that spent tainted coins: taintIn = taintOut + fee for haircut and FIFO. */

@@ -249,6 +249,7 @@ function traceAsset<S, D>(
       const split = method.split(wanted.demand, parts);
       rounded += split.rounded;
       const from = new Set<Address | null>();
+      const followed = new Map<Address, bigint>();
       parts.forEach((p, i) => {
         const share = split.demands[i] as D;
         const part = method.total(share);
@@ -262,10 +263,16 @@ function traceAsset<S, D>(
         from.add(source.address);
         const reason = cutReason(source.address, part, -Infinity, params);
         if (reason !== undefined) cut[reason] += part;
-        else land(p.origin, share, wanted.hops + 1, false);
+        else {
+          land(p.origin, share, wanted.hops + 1, false);
+          if (source.address !== null) followed.set(source.address, (followed.get(source.address) ?? 0n) + part);
+        }
       });
       const fromList = [...from].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareText(a, b)));
-      flows.push({ ...flow, from: fromList, tainted: amount });
+      const given = [...followed]
+        .sort((a, b) => compareText(a[0], b[0]))
+        .map(([address, tainted]) => ({ address, tainted }));
+      flows.push({ ...flow, from: fromList, tainted: amount, parts: given });
     }
     if (txHops !== Infinity)
       tainting.push({ txid: t.txid, time: t.time, asset, hops: txHops, taintIn, taintOut, fee: 0n });

@@ -95,7 +95,30 @@ describe('ariadne trace', () => {
     const r = await traceJson('--method', 'haircut');
     expect(r).toMatchObject({ method: 'haircut', direction: 'forward', seeds: [`ETH:${tx(1)}`] });
     expect(r.endpoints).toEqual([
-      { entity: 'Bitbank', jurisdiction: 'JP', asset: 'ETH', tainted: '25', addresses: [expect.any(String)] },
+      {
+        entity: 'Bitbank',
+        jurisdiction: 'JP',
+        asset: 'ETH',
+        tainted: '25',
+        usd: null,
+        addresses: [expect.any(String)],
+        paths: [expect.any(Object)],
+      },
+    ]);
+    // The one path: thief → mixer (100 tainted) → exchange (25): its bottleneck is 25.
+    expect(r.endpoints[0].paths[0]).toMatchObject({
+      taint: '25',
+      hops: [
+        { tx: tx(3), amount: '100' },
+        { tx: tx(4), amount: '25' },
+      ],
+    });
+    expect(normal(r.endpoints[0].paths[0].hops[0].from)).toBe(`eth:${THIEF}`);
+    expect(r.totalsByJurisdiction).toEqual([
+      { jurisdiction: 'JP', amounts: [{ asset: 'ETH', tainted: '25' }], usd: null },
+    ]);
+    expect(r.totalsByEntity).toEqual([
+      { entity: 'Bitbank', jurisdiction: 'JP', amounts: [{ asset: 'ETH', tainted: '25' }], usd: null },
     ]);
     expect(normal(r.endpoints[0].addresses[0])).toBe(`eth:${EXCHANGE}`);
     const byAddress = Object.fromEntries(r.addresses.map((a: { address: string }) => [normal(a.address), a])) as Record<
@@ -106,7 +129,7 @@ describe('ariadne trace', () => {
     expect(byAddress[`eth:${MIXER}`]).toMatchObject({ tainted: '100', share: '0.500000', hops: 1 });
     expect(byAddress[`eth:${WALLET}`]).toMatchObject({ tainted: '75', share: '0.500000', hops: 2 });
     expect(r.unaccounted).toEqual([
-      { asset: 'ETH', remaining: '75', beyondHops: '0', belowMinimum: '0', excluded: '0' },
+      { asset: 'ETH', remaining: '75', beyondHops: '0', belowMinimum: '0', excluded: '0', fees: '0', unaddressed: '0' },
     ]);
     expect(r.totals).toEqual([{ asset: 'ETH', seeded: '100', endpoints: '25', roundedOutflows: 0 }]);
   });
@@ -172,7 +195,8 @@ describe('ariadne trace', () => {
       '--direction',
       'backward',
     ]);
-    expect(backward.stderr).toBe('ariadne: trace.run: backward tracing is not available yet; trace forward\n');
+    expect(backward.stderr).toBe('');
+    expect(backward.code).toBe(0);
     expect((await cli(['--db', db, 'trace', '--method', 'fifo', '--hops', '2'])).code).toBe(2);
   });
 });
