@@ -43,8 +43,11 @@ export const bounds = (window: { from?: number; to?: number }) => ({
 });
 
 /**
- * The addresses a trace can reach from `seeds` within `maxHops`, each with the time that bounds it: the earliest
- * (forward) or latest (backward) time it is reached. `next` answers one address's neighbours one hop on.
+ * The addresses a trace can reach from `seeds` within `maxHops`, each with the time that bounds it overall: the
+ * earliest (forward) or latest (backward) time it is reached. `next` answers one address's neighbours one hop on.
+ *
+ * An address reached late but in few hops can lead further than one reached early in many, so each address keeps
+ * every (time, hop) that no other of its arrivals beats on both, and each of those is walked on.
  */
 export function reach(
   seeds: readonly Frontier[],
@@ -53,27 +56,35 @@ export function reach(
   stopAt: ReadonlySet<number>,
   next: (f: Frontier) => Frontier[],
 ): Map<number, number> {
-  const better = (a: number, b: number) => (direction === 'forward' ? a < b : a > b);
-  const best = new Map<number, number>();
-  for (const s of seeds) {
-    const known = best.get(s.addressId);
-    if (known === undefined || better(s.time, known)) best.set(s.addressId, s.time);
-  }
-  let frontier = [...best].map(([addressId, time]) => ({ addressId, time }));
+  const atLeastAsGood = (a: number, b: number) => (direction === 'forward' ? a <= b : a >= b);
+  /** Per address, the times of its undominated arrivals, by hop (arrivals are found in hop order). */
+  const arrivals = new Map<number, number[]>();
+  const arrive = (f: Frontier): boolean => {
+    const times = arrivals.get(f.addressId);
+    if (times === undefined) {
+      arrivals.set(f.addressId, [f.time]);
+      return true;
+    }
+    // Every earlier arrival has a hop no larger than this one's, so it is beaten unless its time is better.
+    if (times.some((t) => atLeastAsGood(t, f.time))) return false;
+    times.push(f.time);
+    return true;
+  };
+  let frontier = seeds.filter(arrive);
   for (let hop = 0; hop < maxHops && frontier.length > 0; hop++) {
     const found: Frontier[] = [];
     for (const f of frontier) {
       if (stopAt.has(f.addressId)) continue;
-      for (const row of next(f)) {
-        const known = best.get(row.addressId);
-        if (known === undefined || better(row.time, known)) {
-          best.set(row.addressId, row.time);
-          found.push(row);
-        }
-      }
+      for (const row of next(f)) if (arrive(row)) found.push(row);
     }
     frontier = found;
   }
+  const best = new Map<number, number>();
+  for (const [id, times] of arrivals)
+    best.set(
+      id,
+      times.reduce((a, b) => (atLeastAsGood(a, b) ? a : b)),
+    );
   return best;
 }
 
