@@ -9,20 +9,15 @@
 import type { Db } from '../open';
 import type { TraceDirection, Transfer } from './types';
 
-interface TransferRow {
-  id: number;
-  chain: string;
-  time: number;
-  from_address: string;
-  to_address: string;
-  asset_id: number;
-  amount: string;
-}
+/** id, time, from_id, to_id, asset_id, amount, tx_hash */
+type TransferRow = [number, number, number, number, number, string, string];
 
 export interface LoadedTransfers {
   transfers: Transfer[];
-  /** The workspace id of each traced transfer, by the core's id. */
+  /** The workspace id of each traced transfer, by the core's id (index id - 1). */
   storedIds: number[];
+  /** The transaction hash of each traced transfer, by the core's id (index id - 1). */
+  txHashes: string[];
   /** Addresses (CHAIN:ADDRESS) reached by following transfers, seeds included. */
   reached: number;
 }
@@ -144,29 +139,41 @@ export function loadTransfers(
   rememberReached(db, reached);
   // Backward, nothing after the last time a coin is asked about can matter.
   const until = direction === 'forward' ? to : Math.min(to, latest);
+  // Raw rows and ids: the addresses are named once each below, not once per transfer.
   const rows = db
     .prepare(
-      `SELECT t.id, t.chain, t.time, fa.address AS from_address, ta.address AS to_address, t.asset_id, t.amount
+      `SELECT t.id, t.time, t.from_id, t.to_id, t.asset_id, t.amount, t.tx_hash
          FROM transfers t
-         JOIN addresses fa ON fa.id = t.from_id
-         JOIN addresses ta ON ta.id = t.to_id
         WHERE t.id IN (SELECT x.id FROM temp.trace_reached r CROSS JOIN transfers x ON x.from_id = r.id
                         UNION SELECT x.id FROM temp.trace_reached r CROSS JOIN transfers x ON x.to_id = r.id)
           AND t.asset_id IN (SELECT value FROM json_each(@assets)) AND t.time >= @from AND t.time <= @until
         ORDER BY t.time, coalesce(t.block, 0), t.tx_hash, t.idx`,
     )
+    .raw()
     .all({ assets: JSON.stringify(assetIds), from, until }) as TransferRow[];
   db.exec('DELETE FROM temp.trace_reached');
+  const ids = new Set<number>();
+  for (const r of rows) {
+    ids.add(r[2]);
+    ids.add(r[3]);
+  }
+  const names = new Map(
+    db
+      .prepare("SELECT id, chain || ':' || address FROM addresses WHERE id IN (SELECT value FROM json_each(?))")
+      .raw()
+      .all(JSON.stringify([...ids])) as [number, string][],
+  );
   return {
     transfers: rows.map((r, i) => ({
       id: i + 1,
-      time: r.time,
-      from: `${r.chain}:${r.from_address}`,
-      to: `${r.chain}:${r.to_address}`,
-      asset: assetKey(r.asset_id),
-      amount: BigInt(r.amount),
+      time: r[1],
+      from: names.get(r[2]) as string,
+      to: names.get(r[3]) as string,
+      asset: assetKey(r[4]),
+      amount: BigInt(r[5]),
     })),
-    storedIds: rows.map((r) => r.id),
+    storedIds: rows.map((r) => r[0]),
+    txHashes: rows.map((r) => r[6]),
     reached: reached.size,
   };
 }

@@ -247,12 +247,11 @@ function runAccount(
           ],
         }),
       );
-  const txOf = db.prepare('SELECT tx_hash FROM transfers WHERE id = ?').pluck();
   return {
     result,
     loaded: { transfers: loaded.transfers.length, addresses: loaded.reached },
     assetIds: traced,
-    txName: (flowId) => txOf.get(loaded.storedIds[flowId - 1]) as string,
+    txName: (flowId) => loaded.txHashes[flowId - 1] as string,
   };
 }
 
