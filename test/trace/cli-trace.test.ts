@@ -276,6 +276,47 @@ describe('ariadne trace', () => {
     ).toBe(2);
   });
 
+  it('actor-tagged addresses as endpoints, and the asset filter', async () => {
+    const actors = path.join(dir, 'lazarus.yaml');
+    fs.writeFileSync(
+      actors,
+      'title: Actors\ncreator: test\nactors:\n- id: lazarus\n  label: Lazarus Group\n  uri: https://example.org/lazarus\n  lastmod: 2024-01-01\n  categories: [malware]\n',
+    );
+    const tags = path.join(dir, 'lazarus-tags.yaml');
+    fs.writeFileSync(
+      tags,
+      `title: Actor wallets\ncreator: test\ncurrency: ETH\nconfidence: service_data\nsource: report\ntags:\n- address: '${WALLET}'\n  label: Lazarus wallet\n  actor: lazarus\n`,
+    );
+    expect((await cli(['--db', db, 'import', actors, tags])).code).toBe(0);
+    const r = await traceJson('--method', 'haircut', '--actor-endpoints');
+    expect(r.parameters.actorEndpoints).toBe(true);
+    expect(r.endpoints.map((e: { entity: string; tainted: string }) => [e.entity, e.tainted])).toEqual([
+      ['Lazarus Group', '75'],
+      ['Bitbank', '25'],
+    ]);
+    expect(r.totalsByJurisdiction).toEqual([
+      { jurisdiction: null, amounts: [{ asset: 'ETH', tainted: '75' }], usd: null },
+      { jurisdiction: 'JP', amounts: [{ asset: 'ETH', tainted: '25' }], usd: null },
+    ]);
+    expect(r.unaccounted[0]).toMatchObject({ remaining: '0' });
+    expect((await traceJson('--method', 'haircut', '--asset', 'ETH')).parameters.assets).toEqual(['ETH']);
+    const none = await cli([
+      '--db',
+      db,
+      'trace',
+      '--tx',
+      `ETH:${tx(1)}`,
+      '--method',
+      'fifo',
+      '--hops',
+      '1',
+      '--asset',
+      'USDT',
+    ]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/--asset USDT: the seeds hold none of these \(they hold ETH\)/);
+  });
+
   it('a re-run that no longer matches says so and exits 1', async () => {
     const saved = await traceJson('--method', 'fifo', '--save');
     // Change the data under it: one more transfer from the thief's wallet to the exchange.
