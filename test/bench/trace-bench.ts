@@ -158,6 +158,8 @@ interface ChildResult {
   seeds: number;
   methods: Record<Method, MethodFigures>;
   peakBytes: number;
+  /** The largest JS heap plus external (BigInt and buffer) memory seen after a trace. */
+  peakHeapBytes: number;
   cte: CteRun[];
   mismatches: string[];
 }
@@ -173,6 +175,7 @@ function child(file: string, howMany: number): void {
     METHODS.map((m) => [m, { ms: [], loaded: [], tainted: [] } as MethodFigures]),
   ) as Record<Method, MethodFigures>;
   const poisonReached: Set<string>[] = [];
+  let peakHeapBytes = 0;
   for (const method of METHODS) {
     for (const seed of seeds) {
       const started = performance.now();
@@ -183,6 +186,8 @@ function child(file: string, howMany: number): void {
       methods[method].loaded.push(report.loaded.transfers);
       methods[method].tainted.push(tainted.size);
       if (method === 'poison') poisonReached.push(tainted);
+      const memory = process.memoryUsage();
+      peakHeapBytes = Math.max(peakHeapBytes, memory.heapUsed + memory.external);
     }
   }
   const peakBytes = process.resourceUsage().maxRSS * 1024;
@@ -199,7 +204,7 @@ function child(file: string, howMany: number): void {
   });
   const cte = runs.map(({ ms: time, reached, timedOut }) => ({ ms: time, reached, timedOut }));
   db.close();
-  const result: ChildResult = { seeds: seeds.length, methods, peakBytes, cte, mismatches };
+  const result: ChildResult = { seeds: seeds.length, methods, peakBytes, peakHeapBytes, cte, mismatches };
   console.log(JSON.stringify(result));
 }
 
@@ -228,7 +233,10 @@ async function main(): Promise<void> {
         `${count(sum(f.tainted) / f.tainted.length)} addresses tainted`,
     );
   }
-  console.log(`peak memory of the tracing process: ${mb(result.peakBytes)} (workspace build excluded)`);
+  console.log(
+    `peak memory of the tracing process: ${mb(result.peakBytes)} resident (workspace build excluded; it counts the ` +
+      `pages of the memory-mapped workspace and SQLite's page cache), ${mb(result.peakHeapBytes)} JS heap and external`,
+  );
 
   const cteTimes = ascending(result.cte.map((c) => c.ms));
   const timeouts = result.cte.filter((c) => c.timedOut).length;
