@@ -18,6 +18,8 @@ export interface LoadedTransfers {
   storedIds: number[];
   /** The transaction hash of each traced transfer, by the core's id (index id - 1). */
   txHashes: string[];
+  /** CHAIN:ADDRESS of every address in the traced transfers, by workspace id. */
+  names: Map<number, string>;
   /** Addresses (CHAIN:ADDRESS) reached by following transfers, seeds included. */
   reached: number;
 }
@@ -157,7 +159,7 @@ export function loadTransfers(
     ids.add(r[2]);
     ids.add(r[3]);
   }
-  const names = new Map(
+  const names = new Map<number, string>(
     db
       .prepare("SELECT id, chain || ':' || address FROM addresses WHERE id IN (SELECT value FROM json_each(?))")
       .raw()
@@ -174,6 +176,7 @@ export function loadTransfers(
     })),
     storedIds: rows.map((r) => r[0]),
     txHashes: rows.map((r) => r[6]),
+    names,
     reached: reached.size,
   };
 }

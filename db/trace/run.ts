@@ -128,15 +128,18 @@ export function runTrace(db: Db, input: TraceInput): TraceReport {
   return buildReport(db, input, model, result);
 }
 
-function coreParams(db: Db, input: TraceInput, common: Common): Omit<TraceParams, 'seeds'> {
-  const addressOf = db.prepare("SELECT chain || ':' || address FROM addresses WHERE id = ?").pluck();
+/**
+ * The core's parameters. `named` gives the stop addresses that matter (those in the traced subgraph; there can be
+ * thousands of tagged exchange addresses, and naming them all would cost more than many a trace).
+ */
+function coreParams(input: TraceInput, common: Common, named: (ids: number[]) => string[]): Omit<TraceParams, 'seeds'> {
   return {
     method: input.method,
     direction: input.direction,
     maxHops: input.hops,
     minAmount: common.minAmount,
     timeWindow: { from: common.from, to: common.to },
-    stopAt: new Set([...common.stopIds].map((id) => addressOf.get(id) as string)),
+    stopAt: new Set(named([...common.stopIds])),
     excluded: new Set(common.excluded.map((e) => e.address)),
   };
 }
@@ -216,7 +219,12 @@ function runAccount(
   const tracedSeeds = addressSeeds.flatMap(({ seed, assets }) =>
     assets.filter((a) => traced.includes(a.assetId)).map((a) => ({ seed, asset: assetKey(a.assetId), time: a.time })),
   );
-  const params = coreParams(db, input, common);
+  const params = coreParams(input, common, (ids) =>
+    ids.flatMap((id) => {
+      const name = loaded.names.get(id);
+      return name === undefined ? [] : [name];
+    }),
+  );
   const result = forward
     ? core(() =>
         trace(loaded.transfers, {
@@ -290,7 +298,15 @@ function runUtxo(
     from: common.from,
     to: common.to,
   });
-  const params = coreParams(db, input, common);
+  const params = coreParams(
+    input,
+    common,
+    (ids) =>
+      db
+        .prepare("SELECT chain || ':' || address FROM addresses WHERE id IN (SELECT value FROM json_each(?))")
+        .pluck()
+        .all(JSON.stringify(ids)) as string[],
+  );
   const outputSeeds = txSeeds.flatMap(({ hash, outputs }) =>
     outputs.map((index) => ({ kind: 'output' as const, asset, txid: hash, index })),
   );

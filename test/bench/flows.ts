@@ -15,14 +15,18 @@ import { toChecksumAddress } from '../../db/chains/evm';
 import { random } from './generate';
 
 /** Part of the cached workspace's name: change it when the generator changes. */
-export const flowsVersion = 4;
+export const flowsVersion = 5;
 
 const EXCHANGES = 20;
 const DEPOSITS_PER_EXCHANGE = 250;
 /** How many recently funded addresses can be picked to spend next. */
 const RECENT = 2000;
 
-export async function generateFlows(file: string, rows: number): Promise<{ addresses: number }> {
+/**
+ * Writes the transfers CSV to `file`, and to `tagsFile` a TagPack that tags every exchange address (hot wallets
+ * and deposit addresses) with the category `exchange`, as an investigator's attribution data would.
+ */
+export async function generateFlows(file: string, tagsFile: string, rows: number): Promise<{ addresses: number }> {
   const next = random(20261125);
   const unit = () => next() / 2 ** 32;
   const hex = (digits: number) => {
@@ -109,5 +113,12 @@ export async function generateFlows(file: string, rows: number): Promise<{ addre
   }
   await write(chunk);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const tags = [...hot, ...deposits].map(
+    (address, i) =>
+      `- address: '${address}'\n  label: Exchange ${1 + (i < EXCHANGES ? i : Math.floor((i - EXCHANGES) / DEPOSITS_PER_EXCHANGE))}\n  category: exchange`,
+  );
+  const header =
+    'title: Bench exchanges\ncreator: bench\ncurrency: ETH\nconfidence: service_data\nsource: bench\ntags:\n';
+  fs.writeFileSync(tagsFile, `${header}${tags.join('\n')}\n`);
   return { addresses: all.length };
 }

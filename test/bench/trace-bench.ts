@@ -1,10 +1,12 @@
 /**
- * `npm run bench:trace [-- --rows N] [-- --seeds N] [-- --fresh]`: a 6-hop forward trace from each of 100 seeds
- * with each method (poison, haircut, FIFO) through the real entry point (runTrace), on a generated workspace of
- * 1,000,000 transfers shaped like real fund flows (flows.ts: time-ordered spends, peel chains, fan-outs,
- * consolidations, exchange deposits and withdrawals; ETH and USDT). In the same run, the poison reachability of
- * each seed is answered by a recursive SQL CTE over the transfers table, its set of addresses compared with the
- * poison trace's tainted addresses, and the times compared. Targets: p50 at most 150 ms per trace, at least 10x
+ * `npm run bench:trace [-- --rows N] [-- --seeds N] [-- --fresh]`: a 6-hop forward trace stopping at exchanges
+ * (`--hops 6 --stop-at exchange`) from each of 100 seeds with each method (poison, haircut, FIFO) through the
+ * real entry point (runTrace), on a generated workspace of 1,000,000 transfers shaped like real fund flows
+ * (flows.ts: time-ordered spends, peel chains, fan-outs, consolidations, exchange deposits and withdrawals; ETH
+ * and USDT) whose exchange addresses are tagged through the real TagPack importer. In the same run, the poison
+ * reachability of each seed is answered by a recursive SQL CTE over the transfers table (exchange addresses
+ * reached but not walked through, as the trace does), its set of addresses compared with the poison trace's
+ * tainted addresses, and the times compared. Targets: p50 at most 150 ms per trace, at least 10x
  * faster than the CTE, engine memory under 500 MB.
  *
  * The workspace is built once per row count under os.tmpdir() and reused (--fresh rebuilds it). The traces
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFile } from '../../db/import/run';
 import { openDb, type Db } from '../../db/open';
+import { stopAddresses } from '../../db/trace/load';
 import { runTrace } from '../../db/trace/run';
 import { flowsVersion, generateFlows } from './flows';
 import { random } from './generate';
@@ -27,6 +30,8 @@ const TARGET_RATIO = 10;
 const TARGET_PEAK_MB = 500;
 const FULL_ROWS = 1_000_000;
 const HOPS = 6;
+/** As investigators trace (and as the issue's example): exchanges are cash-out points, not walked through. */
+const STOP_AT = ['exchange'];
 /** Per CTE query: beyond this the query is abandoned and counted as a timeout (at this time). */
 const CTE_CAP_MS = 20_000;
 const METHODS = ['poison', 'haircut', 'fifo'] as const;
@@ -64,14 +69,17 @@ async function workspace(rows: number): Promise<string> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const csv = path.join(dir, 'transfers.csv');
+  const tags = path.join(dir, 'exchanges.yaml');
   const started = performance.now();
-  const { addresses } = await generateFlows(csv, rows);
+  const { addresses } = await generateFlows(csv, tags, rows);
   console.log(
     `workspace: generated ${rows.toLocaleString('en-US')} transfers over ${addresses.toLocaleString('en-US')} addresses`,
   );
   const { db } = openDb(file);
   const report = await importFile(db, csv, { format: 'transfers-csv' });
+  const tagged = await importFile(db, tags, { format: 'tagpack' });
   db.close();
+  if (tagged.rejected !== 0) throw new Error(`${tagged.rejected} exchange tags rejected`);
   fs.rmSync(csv);
   if (report.inserted !== rows || report.rejected !== 0) {
     throw new Error(`expected ${rows} transfers imported, got ${report.inserted} (${report.rejected} rejected)`);
@@ -89,7 +97,8 @@ function pickSeeds(db: Db, howMany: number): string[] {
   const total = db.prepare('SELECT max(id) FROM transfers').pluck().get() as number;
   const recipient = db.prepare(
     `SELECT a.chain || ':' || a.address FROM transfers t JOIN addresses a ON a.id = t.to_id
-      WHERE t.id = ? AND EXISTS (SELECT 1 FROM transfers o WHERE o.from_id = t.to_id)`,
+      WHERE t.id = ? AND EXISTS (SELECT 1 FROM transfers o WHERE o.from_id = t.to_id)
+        AND t.to_id NOT IN (SELECT id FROM temp.bench_stops)`,
   );
   const next = random(60606);
   const picked = new Set<string>();
@@ -103,8 +112,9 @@ function pickSeeds(db: Db, howMany: number): string[] {
 /**
  * Poison reachability in SQL: per asset, taint is at the seed from its first inflow of that asset (the seed has
  * no start time), and a transfer of that asset leaving a reached address at or after the time taint could be
- * there reaches its recipient, up to HOPS transfers from the seed. This is the BFS of db/trace/load.ts, per asset
- * as poison marks coins per asset. Rows stream out of the recursion, so a query over the cap is abandoned.
+ * there reaches its recipient, up to HOPS transfers from the seed; an exchange address is reached but taint goes no
+ * further from it. This is the BFS of db/trace/load.ts, per asset as poison marks coins per asset. Rows stream
+ * out of the recursion, so a query over the cap is abandoned.
  */
 const CTE = `
   WITH RECURSIVE
@@ -114,7 +124,7 @@ const CTE = `
       UNION
       SELECT t.to_id, t.asset_id, t.time, r.hop + 1
         FROM reach r JOIN transfers t ON t.from_id = r.id AND t.time >= r.since AND t.asset_id = r.asset_id
-       WHERE r.hop < ${HOPS}
+       WHERE r.hop < ${HOPS} AND r.id NOT IN (SELECT id FROM temp.bench_stops)
     )
   SELECT id FROM reach`;
 
@@ -170,6 +180,10 @@ function child(file: string, howMany: number): void {
   // The bench's own connection reads a 1M-transfer workspace: map it and keep its pages in memory.
   db.pragma('mmap_size = 1073741824');
   db.pragma('cache_size = -262144');
+  // The exchange addresses, found as the trace finds them, for the seed picker and the CTE.
+  db.exec('CREATE TEMP TABLE bench_stops (id INTEGER PRIMARY KEY)');
+  const stop = db.prepare('INSERT INTO temp.bench_stops (id) VALUES (?)');
+  for (const id of stopAddresses(db, STOP_AT)) stop.run(id);
   const seeds = pickSeeds(db, howMany);
   const methods = Object.fromEntries(
     METHODS.map((m) => [m, { ms: [], loaded: [], tainted: [] } as MethodFigures]),
@@ -179,7 +193,7 @@ function child(file: string, howMany: number): void {
   for (const method of METHODS) {
     for (const seed of seeds) {
       const started = performance.now();
-      const report = runTrace(db, { seeds: [seed], direction: 'forward', method, hops: HOPS });
+      const report = runTrace(db, { seeds: [seed], direction: 'forward', method, hops: HOPS, stopAt: STOP_AT });
       const elapsed = performance.now() - started;
       const tainted = new Set(report.addresses.map((a) => a.address));
       methods[method].ms.push(elapsed);
@@ -213,7 +227,9 @@ async function main(): Promise<void> {
   if (childAt >= 0) return child(process.argv[childAt + 1] as string, Number(process.argv[childAt + 2]));
   const rows = option('rows', FULL_ROWS);
   const howMany = option('seeds', 100);
-  console.log(`${rows.toLocaleString('en-US')} transfers; ${howMany} seeds, forward, ${HOPS} hops`);
+  console.log(
+    `${rows.toLocaleString('en-US')} transfers; ${howMany} seeds, forward, ${HOPS} hops, stopping at exchanges`,
+  );
   const file = await workspace(rows);
 
   const run = spawnSync(process.execPath, [process.argv[1] as string, '--child', file, String(howMany)], {
