@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
+import { importFixture } from '../helpers/import-check';
 
 // Bitcoin transactions imported through the real Esplora JSON importer, then traced from the workspace.
 const V = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
@@ -181,5 +182,31 @@ describe('tracing BTC transactions imported from Esplora JSON', () => {
     expect(mixed.stderr).toBe('ariadne: trace.run: trace account chains and UTXO chains separately\n');
     const unknown = await cli(['--db', db, 'trace', '--tx', `BTC:${txid(7)}`, '--method', 'fifo', '--hops', '1']);
     expect(unknown.stderr).toMatch(/that transaction is not in the workspace/);
+  });
+});
+
+describe('tracing the Esplora fixture the importer tests read', () => {
+  // txs.jsonl: 73b28d… pays 134r… 60000 and bc1qxy… 9000; later 60c5e1… spends a coin of 134r… that is not in
+  // the data (03a4…:1) and pays 15YK… 45000.
+  const fixtureDb = path.join(dir, 'fixture.db');
+  it('forward: the theft outputs stay unspent; backward: the later coin is of unknown origin at 134r…', async () => {
+    expect((await cli(['--db', fixtureDb, 'import', importFixture('esplora', 'txs.jsonl')])).code).toBe(0);
+    const run = async (...args: string[]) => {
+      const result = await cli(['--db', fixtureDb, 'trace', '--hops', '3', '--method', 'haircut', '--json', ...args]);
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout);
+    };
+    const forward = await run('--tx', 'BTC:73b28d354052228fc537b91bb02114b69f32b741ffde010b55950501ca6bbeb4');
+    expect(byAddress(forward)).toEqual({
+      'BTC:134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak': ['60000', 0],
+      'BTC:bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh': ['9000', 0],
+    });
+    expect(forward.unaccounted[0]).toMatchObject({ remaining: '69000' });
+    const backward = await run('--seed', 'BTC:15YK647qtoZQDzNrvY6HJL6QwXduLHfT28', '--direction', 'backward');
+    expect(byAddress(backward)).toEqual({
+      'BTC:15YK647qtoZQDzNrvY6HJL6QwXduLHfT28': ['45000', 0],
+      'BTC:134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak': ['45000', 1],
+    });
+    expect(backward.unaccounted[0]).toMatchObject({ remaining: '45000' });
   });
 });
