@@ -2,7 +2,7 @@
  * bench:trace's transfers file: a deterministic, time-ordered economy shaped like the traces investigators run,
  * as a transfers CSV the real importer reads. One transfer every 3 seconds (no two in the same second), ETH and
  * some USDT, every amount at least one base unit. Funds move on soon after they arrive, in episodes:
- * - spends: a recently funded address (or any long-lived wallet, about one per eight transfers) pays another
+ * - spends: a recently funded address (or any of the long-lived wallets) pays another
  *   wallet, now and then a new address, or an exchange deposit;
  * - peel chains: an address pays a small amount away and the rest to a fresh address, which does the same;
  * - fan-outs: one address pays 5–25 fresh addresses in a row (payouts, splitting stolen funds);
@@ -15,7 +15,7 @@ import { toChecksumAddress } from '../../db/chains/evm';
 import { random } from './generate';
 
 /** Part of the cached workspace's name: change it when the generator changes. */
-export const flowsVersion = 5;
+export const flowsVersion = 7;
 
 const EXCHANGES = 20;
 const DEPOSITS_PER_EXCHANGE = 250;
@@ -44,8 +44,8 @@ export async function generateFlows(file: string, tagsFile: string, rows: number
   const hot = Array.from({ length: EXCHANGES }, fresh);
   const deposits = Array.from({ length: EXCHANGES * DEPOSITS_PER_EXCHANGE }, fresh);
   const sinks = new Set([...hot, ...deposits]);
-  // Long-lived wallets, about one per eight transfers: each pays and is paid several times over the period.
-  const users = Array.from({ length: Math.max(100, Math.round(rows / 8)) }, fresh);
+  // Long-lived wallets, one per sixteen transfers: each pays and is paid several times over the period.
+  const users = Array.from({ length: Math.max(100, Math.round(rows / 16)) }, fresh);
   const anyUser = () => users[next() % users.length] as string;
   const recent: string[] = Array.from({ length: RECENT }, anyUser);
   let ring = 0;
