@@ -43,8 +43,9 @@ export function flagText(flags: readonly string[]): string {
 }
 
 function nodeLabel(node: GraphNode): string {
+  const title = node.pinned ? `⌖ ${nodeTitle(node)}` : nodeTitle(node);
   const flags = flagText(node.flags);
-  return flags ? `${nodeTitle(node)}\n${flags}` : nodeTitle(node);
+  return flags ? `${title}\n${flags}` : title;
 }
 
 export function edgeLabel(edge: GraphEdge): string {

@@ -35,6 +35,8 @@ const MAX_UNDO = 200;
 export type Direction = 'out' | 'in' | 'both';
 export type LayoutName = 'flow' | 'force';
 export type CaseTab = 'overview' | 'graph';
+export type GraphTab = 'selection' | 'notes' | 'paths' | 'hidden';
+export type ViewAction = 'fit' | 'zoom-in' | 'zoom-out';
 
 export interface GraphSelection {
   nodes: readonly string[];
@@ -82,6 +84,8 @@ export interface LayoutRun {
 }
 
 export interface GraphSlice {
+  /** For the graph's panels that read workspace data of their own (details, search, transfers). */
+  graphApi: Client;
   caseTab: CaseTab;
   graph: GraphData | null;
   graphLoading: boolean;
@@ -97,8 +101,15 @@ export interface GraphSlice {
   graphFocus: { ids: readonly string[]; seq: number } | null;
   /** The canvas runs this layout when `seq` changes. */
   layoutRun: LayoutRun | null;
-  /** True while a layout computes; the canvas's cancel clears it. */
+  /** True while a layout computes. */
   layoutBusy: boolean;
+  /** Bumped to stop the running layout. */
+  layoutCancel: number;
+  graphTab: GraphTab;
+  /** The canvas fits or zooms when `seq` changes. */
+  viewRun: { action: ViewAction; seq: number } | null;
+  /** The canvas writes this export when `seq` changes. */
+  exportRun: { kind: 'png' | 'svg'; seq: number } | null;
   expand: ExpandState | null;
   pathQuery: PathQuery;
   setCaseTab(tab: CaseTab): void;
@@ -133,6 +144,10 @@ export interface GraphSlice {
   runGraphSearch(): number;
   requestLayout(name: LayoutName): void;
   setLayoutBusy(busy: boolean): void;
+  cancelLayout(): void;
+  exportGraph(kind: 'png' | 'svg'): void;
+  setGraphTab(tab: GraphTab): void;
+  viewGraph(action: ViewAction): void;
   setPathQuery(changes: Partial<Omit<PathQuery, 'results' | 'active'>>): void;
   setPathResults(results: readonly PathResult[] | null): void;
   showPath(index: number): void;
@@ -252,6 +267,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
     let expandAnchor: string | null = null;
 
     return {
+      graphApi: api,
       caseTab: 'overview',
       graph: null,
       graphLoading: false,
@@ -265,6 +281,10 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       graphFocus: null,
       layoutRun: null,
       layoutBusy: false,
+      layoutCancel: 0,
+      exportRun: null,
+      graphTab: 'selection',
+      viewRun: null,
       expand: null,
       pathQuery: DEFAULT_PATH,
 
@@ -540,6 +560,14 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         set((s) => ({ layoutRun: { name, seq: (s.layoutRun?.seq ?? 0) + 1 } }));
       },
       setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
+      setGraphTab: (graphTab) => set({ graphTab }),
+      viewGraph(action) {
+        set((s) => ({ viewRun: { action, seq: (s.viewRun?.seq ?? 0) + 1 } }));
+      },
+      cancelLayout: () => set((s) => ({ layoutCancel: s.layoutCancel + 1 })),
+      exportGraph(kind) {
+        set((s) => ({ exportRun: { kind, seq: (s.exportRun?.seq ?? 0) + 1 } }));
+      },
 
       setPathQuery(changes) {
         set((s) => ({ pathQuery: { ...s.pathQuery, ...changes, results: null, active: 0 } }));
