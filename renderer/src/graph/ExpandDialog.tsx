@@ -69,7 +69,14 @@ export function ExpandDialog() {
         >
           <label>
             Top by value
-            <input className="input" type="number" min={1} max={5000} value={top} onChange={(e) => setTop(e.target.value)} />
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={5000}
+              value={top}
+              onChange={(e) => setTop(e.target.value)}
+            />
           </label>
           <label>
             Asset

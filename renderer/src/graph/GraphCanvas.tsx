@@ -46,9 +46,7 @@ function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const path = results?.[active];
   return {
     dimmed: dimmedIds(graph, state.graphFilter),
-    path: path
-      ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) }
-      : null,
+    path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
   };
 }
 
@@ -63,7 +61,9 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
     const wanted = new Set<string>();
     const toAdd: ElementDefinition[] = [];
     // Parents first, so a member added in the same pass finds its group.
-    const nodes = [...scene.nodes].sort((a, b) => Number(b.classes.startsWith('group')) - Number(a.classes.startsWith('group')));
+    const nodes = [...scene.nodes].sort(
+      (a, b) => Number(b.classes.startsWith('group')) - Number(a.classes.startsWith('group')),
+    );
     for (const def of nodes) {
       wanted.add(def.id);
       const sig = signature(def);
@@ -125,7 +125,11 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       placed.delete(ele.id());
     });
     // Members of a removed group that stay must not go with it.
-    gone.nodes().children().filter((c) => wanted.has(c.id())).move({ parent: null });
+    gone
+      .nodes()
+      .children()
+      .filter((c) => wanted.has(c.id()))
+      .move({ parent: null });
     cy.remove(gone);
   });
   return added;
@@ -190,7 +194,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const hadNone = cy.elements().empty();
       applyScene(cy, scene, seen, placed);
       syncSelection(state);
-      const unplaced = scene.nodes.some((n) => n.position === null && n.parent === null && !n.classes.startsWith('group'));
+      const unplaced = scene.nodes.some(
+        (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
+      );
       if (unplaced) state.requestLayout('flow');
       else {
         if (hadNone && scene.nodes.length > 0) cy.fit(undefined, 40);
@@ -215,7 +221,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       queueMicrotask(() => {
         selectionPending = false;
         const selected = cy.$(':selected');
-        store.getState().selectGraph({ nodes: selected.nodes().map((n) => n.id()), edges: selected.edges().map((e) => e.id()) });
+        store
+          .getState()
+          .selectGraph({ nodes: selected.nodes().map((n) => n.id()), edges: selected.edges().map((e) => e.id()) });
       });
     }
     cy.on('select unselect', reportSelection);
@@ -227,7 +235,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       nodes.forEach((n) => {
         if (!n.isParent()) moved[n.id()] = { ...n.position() };
       });
-      for (const [id, p] of Object.entries(moved)) placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+      for (const [id, p] of Object.entries(moved))
+        placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
       void store.getState().savePositions(moved);
     });
 
@@ -287,11 +296,14 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
           }
         });
         cy.fit(undefined, 40);
-        for (const [id, p] of Object.entries(positions)) placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+        for (const [id, p] of Object.entries(positions))
+          placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
         await store.getState().savePositions(positions);
       } catch (error) {
         if (!(error instanceof LayoutCancelled)) {
-          store.getState().notify('error', `The layout failed: ${error instanceof Error ? error.message : String(error)}`);
+          store
+            .getState()
+            .notify('error', `The layout failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       } finally {
         if (layoutController === controller) {
@@ -340,7 +352,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
         lastView = state.viewRun.seq;
         const centre = { x: cy.width() / 2, y: cy.height() / 2 };
         if (state.viewRun.action === 'fit') cy.fit(undefined, 40);
-        else cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
+        else
+          cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
       }
       if (state.exportRun && state.exportRun.seq !== lastExport) {
         lastExport = state.exportRun.seq;

@@ -81,7 +81,9 @@ function Swatch({ shape, fill, stroke, width = 1.5, double, dashed, halo }: Swat
       {halo && <circle cx="9" cy="9" r="8.5" fill={halo} opacity="0.6" />}
       {body}
       {double && <circle cx="9" cy="9" r="3.5" fill="none" stroke={stroke} strokeWidth="1.2" />}
-      {dashed && <circle cx="9" cy="9" r="8.3" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 1.5" />}
+      {dashed && (
+        <circle cx="9" cy="9" r="8.3" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 1.5" />
+      )}
     </svg>
   );
 }

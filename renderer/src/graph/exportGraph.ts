@@ -49,7 +49,7 @@ export function svgSceneOf(cy: Core, theme: Theme, title: string): SvgScene {
       y: p.y + dy,
       width: node.width(),
       height: node.height(),
-      shape: node.isParent() ? 'round-rectangle' : SVG_SHAPES.find((s) => s === shape) ?? 'ellipse',
+      shape: node.isParent() ? 'round-rectangle' : (SVG_SHAPES.find((s) => s === shape) ?? 'ellipse'),
       fill: node.isParent() ? theme.groupFill : String(node.data('fill')),
       border: String(node.data('border')),
       borderWidth: Number(node.data('borderWidth')) || 1,

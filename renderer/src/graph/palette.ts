@@ -1,7 +1,15 @@
 import type { NODE_KINDS, NodeKind, STANDARD_FLAGS } from '../../../db/api/contract';
 
 /** The contract's lists, restated because the renderer imports only types from db/; `satisfies` keeps them equal. */
-export const KINDS = ['victim', 'actor', 'exchange', 'mixer', 'bridge', 'service', 'unknown'] as const satisfies typeof NODE_KINDS;
+export const KINDS = [
+  'victim',
+  'actor',
+  'exchange',
+  'mixer',
+  'bridge',
+  'service',
+  'unknown',
+] as const satisfies typeof NODE_KINDS;
 export const FLAGS = ['suspect', 'cash-out', 'victim'] as const satisfies typeof STANDARD_FLAGS;
 
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'rectangle';

@@ -58,7 +58,7 @@ const COMPACT_STEPS: [bigint, string][] = [
   [10n ** 3n, 'K'],
 ];
 
-/** Short form for labels on a canvas: 173.6K, 25.5M, 0.0012; three significant digits at most. */
+/** Short form for labels on a canvas (the details panel shows the exact amount): 173K, 25.5M, 0.0012; at most three significant digits, cut, not rounded. */
 export function formatUnitsShort(base: string, decimals: number): string {
   if (!/^\d+$/.test(base)) return base;
   const value = BigInt(base);

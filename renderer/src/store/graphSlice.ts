@@ -584,11 +584,9 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         get().focusGraph([...path.nodes, ...path.edges]);
       },
     };
-
   };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
-
