@@ -15,8 +15,7 @@ import type {
   NodeRecord,
 } from '../../db/api/contract';
 import { buildScene } from '../../renderer/src/graph/elements';
-import { toBaseUnits } from '../../renderer/src/graph/ExpandDialog';
-import { formatUnits, formatUnitsShort, formatUsd } from '../../renderer/src/lib/format';
+import { formatUnits, formatUnitsShort, formatUsd, toBaseUnits } from '../../renderer/src/lib/format';
 import {
   applyChange,
   dimmedIds,
@@ -237,6 +236,19 @@ describe('the graph slice', () => {
     expect(s().graph?.notes).toEqual([]);
     await s().undoGraph();
     expect(s().graph?.notes.map((n) => n.text)).toEqual(['Funds reached a mixer on day three.']);
+  });
+
+  it('builds each edit from what the edits before it left, so quick clicks never undo each other', async () => {
+    const { store } = await graphStore();
+    const s = () => store.getState();
+    await s().addAddressesToGraph([A]);
+    await Promise.all([
+      s().annotateNode(A, { color: '#f5c518' }),
+      s().annotateNode(A, { flags: ['cash-out'] }),
+      s().annotateNode(A, { note: 'deposit' }),
+    ]);
+    expect(s().graph?.nodes[A]).toMatchObject({ color: '#f5c518', flags: ['cash-out'], note: 'deposit' });
+    expect(s().graphUndo).toHaveLength(4);
   });
 
   it('saves only positions that moved, in one put', async () => {

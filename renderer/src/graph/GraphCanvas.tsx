@@ -10,7 +10,7 @@ import { useApp, useAppStore } from '../store/context';
 import type { AppState } from '../store';
 import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
 import { exportPng, exportSvg } from './exportGraph';
-import { readTheme } from './palette';
+import { readTheme } from './theme';
 import { LayoutCancelled, runLayout } from './runLayout';
 import { stylesheet } from './stylesheet';
 
@@ -31,6 +31,20 @@ export interface ContextTarget {
 interface GraphCanvasProps {
   large: boolean;
   onContext(target: ContextTarget): void;
+}
+
+/**
+ * Cytoscape adds a <style> element to the page the first time it draws, unless one with this id exists. The
+ * CSP forbids inline styles (and the rule it holds, position: relative, is in graph.css already), so an empty
+ * marker with that id stands in for it and nothing is refused.
+ */
+const CYTOSCAPE_STYLE_ID = '__________cytoscape_stylesheet';
+
+function claimCytoscapeStyle() {
+  if (document.getElementById(CYTOSCAPE_STYLE_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLE_ID;
+  document.head.append(marker);
 }
 
 function webglAvailable(): boolean {
@@ -149,6 +163,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    claimCytoscapeStyle();
     const theme = readTheme();
     const useWebgl = large && webglAvailable();
     const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl?: boolean } } = {

@@ -88,3 +88,11 @@ export function formatUsd(usd: string): string {
   if (!/^\d+$/.test(whole)) return `$${usd}`;
   return `$${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
 }
+
+/** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */
+export function toBaseUnits(text: string, decimals: number): string | null {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) return null;
+  const fraction = (match[2] ?? '').slice(0, decimals).padEnd(decimals, '0');
+  return (BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction || '0')).toString();
+}
