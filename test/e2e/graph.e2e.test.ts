@@ -5,9 +5,11 @@
  * undoes and redoes, and reloads the page to find everything as it was. A tag label written as markup shows as
  * text.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { graphsense } from '../helpers/shared-data';
 import { ROOT, e2eSuite, expectNothingBroke, openPage, screenshot, startHost, type Host } from './harness';
 
 const STORY_MS = 150_000;
@@ -23,9 +25,10 @@ const MARKUP = '<img src=x onerror=alert(1)>';
 const suite = e2eSuite();
 
 async function arrange(host: Host): Promise<number> {
-  const report = await host.importFiles(
-    ['transfers.csv', 'prices.csv', 'utxo.json', 'tags.yaml'].map((f) => path.join(FIXTURES, f)),
-  );
+  const report = await host.importFiles([
+    graphsense('actors', 'graphsense.actorpack.yaml'),
+    ...['transfers.csv', 'prices.csv', 'utxo.json', 'tags.yaml'].map((f) => path.join(FIXTURES, f)),
+  ]);
   expect(report.failed).toEqual([]);
   expect(report.rejected).toBe(0);
   const created = await host.call('case.create', { title: TITLE, reference: 'RON-2022-03' });
@@ -93,6 +96,7 @@ describe('the case graph, through the headless host', () => {
       await expand.getByLabel('Top by value').fill('3');
       await expand.getByRole('button', { name: 'Apply' }).click();
       await expect.poll(() => expand.getByRole('table', { name: 'Candidates' }).locator('tbody tr').count()).toBe(3);
+      await screenshot(page, 'graph-light-expand');
       await expand.getByRole('button', { name: 'Add 3 counterparties' }).click();
       await expand.waitFor({ state: 'hidden' });
       await expect.poll(async () => (await stored(host, caseId)).nodes.length).toBe(4);
@@ -221,6 +225,87 @@ describe('the case graph, through the headless host', () => {
       await screenshot(page, 'graph-light-reloaded');
 
       await page.waitForTimeout(300);
+      expectNothingBroke(watch);
+    },
+    STORY_MS,
+  );
+
+  it(
+    'follows a dark OS theme, lays out, exports PNG and SVG, hides and shows, and offers a context menu',
+    async () => {
+      const host = await startHost(suite.freshWorkspace());
+      const caseId = await arrange(host);
+      // A graph written without positions: the canvas lays it out on first sight and stores where things went.
+      const flows = await Promise.all(
+        [EXPLOITER, H1, H2, H3].map((address) =>
+          host.call('graph.neighbours', { caseId, address, direction: 'out', top: 6 }),
+        ),
+      );
+      const sources = [EXPLOITER, H1, H2, H3];
+      const rows = flows.flatMap((f, i) => f.rows.map((row) => ({ source: sources[i] ?? '', row })));
+      const ids = [...new Set([...sources, ...rows.map((r) => r.row.address)])];
+      await host.call('graph.apply', {
+        caseId,
+        ops: [
+          {
+            op: 'put',
+            nodes: ids.map((id) => ({ id })),
+            edges: rows.map(({ source, row }) => ({ source, target: row.address, assetId: row.asset.id })),
+          },
+        ],
+      });
+      const { page, watch } = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
+      await openGraph(page);
+      await expect.poll(async () => (await stored(host, caseId)).nodes.every((n) => n.position !== null)).toBe(true);
+
+      await page.getByRole('button', { name: 'Force' }).click();
+      await canvasReady(page);
+      await page.getByRole('button', { name: 'Legend' }).click();
+      await find(page, 'Binance');
+      await screenshot(page, 'graph-dark');
+
+      const png = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'PNG' }).click();
+      const pngFile = await png;
+      expect(pngFile.suggestedFilename()).toBe('Ronin-bridge-drain-graph.png');
+      const pngBytes = fs.readFileSync(await pngFile.path());
+      expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+
+      const svg = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'SVG' }).click();
+      const svgText = fs.readFileSync(await (await svg).path(), 'utf8');
+      expect(svgText).toContain('<svg');
+      expect(svgText).toContain('Binance 14');
+      expect(svgText).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(svgText).not.toContain('<img');
+
+      // H hides the selection; the Hidden tab brings it back.
+      await page.keyboard.press('h');
+      await expect
+        .poll(async () => (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.hidden)
+        .toBe(true);
+      await page.getByRole('tab', { name: /^Hidden/ }).click();
+      await details(page).getByRole('button', { name: 'Show all (1)' }).click();
+      await expect
+        .poll(async () => (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.hidden)
+        .toBe(false);
+
+      // Right-click on empty canvas: the canvas's own actions.
+      const canvas = page.locator('[data-testid="graph-canvas"]');
+      const box = await canvas.boundingBox();
+      if (!box) throw new Error('no canvas');
+      await page.mouse.click(box.x + box.width - 8, box.y + 8, { button: 'right' });
+      const menu = page.getByRole('menu', { name: 'Graph actions' });
+      await menu.getByRole('menuitem', { name: 'Fit to view' }).click();
+      await menu.waitFor({ state: 'hidden' });
+
+      // The help popover lists the shortcuts.
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page
+        .getByRole('dialog', { name: 'Graph shortcuts' })
+        .getByText('Remove the selection from the graph')
+        .waitFor();
+      await screenshot(page, 'graph-dark-help');
       expectNothingBroke(watch);
     },
     STORY_MS,

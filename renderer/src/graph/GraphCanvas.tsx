@@ -333,8 +333,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const elements = cy.collection();
       for (const id of ids) elements.merge(cy.getElementById(id));
       if (elements.empty()) return;
-      cy.fit(elements.union(elements.connectedNodes()), 80);
-      if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      // The matches with their neighbours, so the centred node is seen in its context.
+      cy.fit(elements.union(elements.connectedNodes()).closedNeighborhood(), 60);
+      if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
 
     let lastLayoutSeq = store.getState().layoutRun?.seq ?? 0;
