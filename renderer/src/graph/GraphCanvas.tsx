@@ -3,7 +3,13 @@
  * `cy.batch` (never rebuilding everything), runs a layout only when asked, and reports selection, drags and
  * right-clicks back. Nothing about it is exposed globally.
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeCollection,
+  type NodeSingular,
+} from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { dimmedIds, type GraphData } from '../lib/graphModel';
 import { useApp, useAppStore } from '../store/context';
@@ -47,9 +53,18 @@ function claimCytoscapeStyle() {
   document.head.append(marker);
 }
 
-function webglAvailable(): boolean {
+/**
+ * WebGL only where a GPU draws it: software WebGL (SwiftShader, llvmpipe — e.g. Chromium with the GPU off)
+ * is far slower than Cytoscape's canvas renderer with its viewport texture, so those fall back to canvas.
+ */
+function hardwareWebgl(): boolean {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
   } catch {
     return false;
   }
@@ -62,6 +77,36 @@ function highlightsOf(state: AppState, graph: GraphData): Highlights {
     dimmed: dimmedIds(graph, state.graphFilter),
     path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
   };
+}
+
+/**
+ * Fits the view to node centres. Cytoscape's own fit measures every label first, which takes seconds at 15,000
+ * elements; centres with a node's size of margin are as good for framing a graph.
+ */
+function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
+  if (nodes.empty()) return;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  nodes.forEach((node) => {
+    const p = node.position();
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  });
+  const margin = NODE_SIZE * 1.5;
+  const w = x2 - x1 + 2 * margin;
+  const h = y2 - y1 + 2 * margin;
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h)),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
+  });
 }
 
 function signature(element: NodeElement | EdgeElement): string {
@@ -165,13 +210,12 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     if (!container) return;
     claimCytoscapeStyle();
     const theme = readTheme();
-    const useWebgl = large && webglAvailable();
+    const useWebgl = large && hardwareWebgl();
     const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl?: boolean } } = {
       container,
       style: stylesheet(theme, { large }),
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 1,
       boxSelectionEnabled: true,
       selectionType: 'single',
       textureOnViewport: large,
@@ -191,6 +235,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     let lastPath: unknown = null;
     let layoutController: AbortController | null = null;
     let firstDone = false;
+    let far = false;
 
     function markReady() {
       if (firstDone) return;
@@ -208,13 +253,15 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const scene = buildScene(graph, highlightsOf(state, graph));
       const hadNone = cy.elements().empty();
       applyScene(cy, scene, seen, placed);
+      // New edges follow the level of detail the view is at.
+      if (far) cy.elements().not('.far').addClass('far');
       syncSelection(state);
       const unplaced = scene.nodes.some(
         (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
       );
       if (unplaced) state.requestLayout('flow');
       else {
-        if (hadNone && scene.nodes.length > 0) cy.fit(undefined, 40);
+        if (hadNone && scene.nodes.length > 0) fitCentres(cy, cy.nodes(), 40);
         markReady();
       }
     }
@@ -274,12 +321,11 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       void store.getState().expandNode((event.target as NodeSingular).id(), 'out');
     });
 
-    let far = false;
     cy.on('zoom', () => {
       const next = cy.zoom() < FAR_ZOOM;
       if (next === far) return;
       far = next;
-      cy.batch(() => (far ? cy.edges().addClass('far') : cy.edges().removeClass('far')));
+      cy.batch(() => (far ? cy.elements().addClass('far') : cy.elements().removeClass('far')));
     });
 
     async function layout(name: 'flow' | 'force') {
@@ -310,7 +356,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
             if (node.nonempty()) node.position(p);
           }
         });
-        cy.fit(undefined, 40);
+        fitCentres(cy, cy.nodes(), 40);
         for (const [id, p] of Object.entries(positions))
           placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
         await store.getState().savePositions(positions);
@@ -367,7 +413,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       if (state.viewRun && state.viewRun.seq !== lastView) {
         lastView = state.viewRun.seq;
         const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-        if (state.viewRun.action === 'fit') cy.fit(undefined, 40);
+        if (state.viewRun.action === 'fit') fitCentres(cy, cy.nodes(), 40);
         else
           cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
       }

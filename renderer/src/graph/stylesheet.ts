@@ -110,7 +110,12 @@ export function stylesheet(theme: Theme, options: { large: boolean }): Styleshee
       style: { 'line-color': 'data(highlight)', 'target-arrow-color': 'data(highlight)', opacity: 1 },
     },
     { selector: 'edge.annotated', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 3] } },
-    { selector: '.far', style: { label: '', 'target-arrow-shape': 'none' } },
+    // Zoomed out: no labels or arrows, and on big graphs haystack edges, the cheapest Cytoscape draws.
+    { selector: 'node.far', style: { label: '' } },
+    {
+      selector: 'edge.far',
+      style: { label: '', 'target-arrow-shape': 'none', ...(options.large ? { 'curve-style': 'haystack' } : {}) },
+    },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     {
       selector: 'node.on-path',
@@ -127,6 +132,11 @@ export function stylesheet(theme: Theme, options: { large: boolean }): Styleshee
         label: 'data(hop)',
         'font-weight': 'bold',
         'min-zoomed-font-size': 0,
+        'text-outline-width': 0,
+        'text-background-color': theme.background,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
       },
     },
     {

@@ -239,3 +239,51 @@ export function searchGraph(graph: GraphData, query: string): { nodes: string[];
     .map((e) => e.id);
   return { nodes, edges };
 }
+
+/**
+ * The headless host refuses request bodies over 1 MiB and the contract takes at most 100 ops per call, while a
+ * layout of 5,000 nodes writes more than that. Edits are sent in requests that stay under both: ops too big
+ * for one request are cut into ops over slices of their lists. Each request is its own transaction.
+ */
+/** Characters of JSON per request: 1 MiB even if every character took UTF-8's 3 bytes. */
+export const REQUEST_BUDGET = 340_000;
+const MAX_OPS = 100;
+
+type OpLists = { nodes?: unknown[]; edges?: unknown[]; notes?: unknown[] };
+
+function sizeOf(value: unknown): number {
+  return JSON.stringify(value).length;
+}
+
+function splitOp<T extends OpLists & { op: string }>(op: T, budget: number): T[] {
+  const size = sizeOf(op);
+  if (size <= budget) return [op];
+  const out: T[] = [];
+  for (const key of ['nodes', 'edges', 'notes'] as const) {
+    const list = op[key] ?? [];
+    if (list.length === 0) continue;
+    const per = Math.max(1, Math.floor((list.length * budget) / Math.max(1, sizeOf(list)) / 1.2));
+    for (let i = 0; i < list.length; i += per) {
+      out.push({ ...op, nodes: [], edges: [], notes: [], [key]: list.slice(i, i + per) });
+    }
+  }
+  return out;
+}
+
+export function batchOps<T extends OpLists & { op: string }>(ops: readonly T[], budget = REQUEST_BUDGET): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const op of ops.flatMap((o) => splitOp(o, budget))) {
+    const opSize = sizeOf(op);
+    if (current.length > 0 && (size + opSize > budget || current.length >= MAX_OPS)) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += opSize;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
