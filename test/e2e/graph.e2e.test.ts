@@ -279,6 +279,31 @@ describe('the case graph, through the headless host', () => {
       expect(svgText).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(svgText).not.toContain('<img');
 
+      // A found node sits at the centre of the canvas: drag it, and where it was left is stored.
+      const canvas = page.locator('[data-testid="graph-canvas"]');
+      const box = await canvas.boundingBox();
+      if (!box) throw new Error('no canvas');
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const placed = (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.position;
+      await page.getByRole('button', { name: 'Hide legend' }).click();
+      await find(page, 'Binance');
+      await page.mouse.move(centre.x, centre.y);
+      await page.mouse.down();
+      await page.mouse.move(centre.x + 60, centre.y + 40, { steps: 6 });
+      await page.mouse.up();
+      await expect
+        .poll(async () => (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.position?.x)
+        .toBeGreaterThan((placed?.x ?? 0) + 10);
+
+      // Right-click on the node: its actions; pin it.
+      await page.mouse.click(centre.x + 60, centre.y + 40, { button: 'right' });
+      const nodeMenu = page.getByRole('menu', { name: 'Graph actions' });
+      await nodeMenu.getByRole('menuitem', { name: 'Expand in' }).waitFor();
+      await nodeMenu.getByRole('menuitem', { name: 'Pin in place' }).click();
+      await expect
+        .poll(async () => (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.pinned)
+        .toBe(true);
+
       // H hides the selection; the Hidden tab brings it back.
       await page.keyboard.press('h');
       await expect
@@ -291,9 +316,6 @@ describe('the case graph, through the headless host', () => {
         .toBe(false);
 
       // Right-click on empty canvas: the canvas's own actions.
-      const canvas = page.locator('[data-testid="graph-canvas"]');
-      const box = await canvas.boundingBox();
-      if (!box) throw new Error('no canvas');
       await page.mouse.click(box.x + box.width - 8, box.y + 8, { button: 'right' });
       const menu = page.getByRole('menu', { name: 'Graph actions' });
       await menu.getByRole('menuitem', { name: 'Fit to view' }).click();

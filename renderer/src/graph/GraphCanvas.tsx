@@ -382,6 +382,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       // The matches with their neighbours, so the centred node is seen in its context.
       cy.fit(elements.union(elements.connectedNodes()).closedNeighborhood(), 60);
       if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      // The matches themselves in the middle: a single match sits exactly at the centre of the canvas.
+      cy.center(elements);
     }
 
     let lastLayoutSeq = store.getState().layoutRun?.seq ?? 0;
