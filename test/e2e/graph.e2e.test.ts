@@ -322,7 +322,7 @@ describe('the case graph, through the headless host', () => {
       await menu.waitFor({ state: 'hidden' });
 
       // The help popover lists the shortcuts.
-      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page.keyboard.press('?');
       await page
         .getByRole('dialog', { name: 'Graph shortcuts' })
         .getByText('Remove the selection from the graph')

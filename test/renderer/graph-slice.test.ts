@@ -382,3 +382,45 @@ describe('requests under the host’s body limit', () => {
     expect(batchOps([{ op: 'put' as const, nodes: nodes.slice(0, 3) }])).toHaveLength(1);
   });
 });
+
+describe('the scene the canvas draws', () => {
+  it('marks sanctioned, annotated, highlighted, pinned and path elements, and keeps labels as plain text', () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    const graph = fromCaseGraph({
+      caseId: 1,
+      nodes: [
+        {
+          ...node({ id: A, note: 'seen', color: '#f5c518', pinned: true }),
+          sanctioned: true,
+          kind: 'actor',
+          label: markup,
+        },
+        node({ id: B, flags: ['suspect'] }),
+        node({ id: C, hidden: true }),
+      ],
+      edges: [edge(A, B), edge(B, C)],
+      notes: [],
+    });
+    const scene = buildScene(graph, {
+      dimmed: new Set([B]),
+      path: { nodes: new Set([A, B]), hops: new Map([[edge(A, B).id, 1]]) },
+    });
+    const a = scene.nodes.find((n) => n.id === A);
+    expect(a?.classes.split(' ').sort()).toEqual([
+      'address',
+      'annotated',
+      'highlighted',
+      'on-path',
+      'pinned',
+      'sanctioned',
+    ]);
+    expect(a?.data).toMatchObject({ label: `${markup}\npinned`, shape: 'diamond', borderWidth: 7 });
+    const b = scene.nodes.find((n) => n.id === B);
+    expect(b?.classes).toContain('dimmed');
+    expect(b?.data.label).toBe('0x2222…2222\n⚑ suspect');
+    // A hidden node is not drawn, nor its edges.
+    expect(scene.nodes.map((n) => n.id)).not.toContain(C);
+    expect(scene.edges.map((e) => e.id)).toEqual([edge(A, B).id]);
+    expect(scene.edges[0]?.data.hop).toBe('hop 1: 1 ETH');
+  });
+});

@@ -92,6 +92,10 @@ function graphShortcut(event: KeyboardEvent, state: AppState, mod: boolean): boo
     state.viewGraph('fit');
   } else if (plain && key === 'e' && selection.nodes.length === 1 && selection.nodes[0]) {
     void state.expandNode(selection.nodes[0], 'out');
+  } else if (event.key === '?' && !mod) {
+    state.setGraphHelp(!state.graphHelp);
+  } else if (event.key === 'Escape' && state.graphHelp) {
+    state.setGraphHelp(false);
   } else if (event.key === 'Escape' && hasSelection) {
     state.selectGraph({ nodes: [], edges: [] });
   } else {

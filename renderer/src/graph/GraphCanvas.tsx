@@ -379,8 +379,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const elements = cy.collection();
       for (const id of ids) elements.merge(cy.getElementById(id));
       if (elements.empty()) return;
-      // The matches with their neighbours, so the centred node is seen in its context.
-      cy.fit(elements.union(elements.connectedNodes()).closedNeighborhood(), 60);
+      // One match is shown with its neighbours, for context; several (a path, search hits) exactly as they are.
+      const framed = elements.union(elements.connectedNodes());
+      cy.fit(elements.length === 1 ? framed.closedNeighborhood() : framed, 60);
       if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       // The matches themselves in the middle: a single match sits exactly at the centre of the canvas.
       cy.center(elements);

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { modKeyLabel } from '../lib/platform';
+import { useApp } from '../store/context';
 
 const SHORTCUTS: [string, string][] = [
   [modKeyLabel('Z'), 'Undo'],
@@ -10,6 +10,7 @@ const SHORTCUTS: [string, string][] = [
   ['F', 'Fit the graph in view'],
   [modKeyLabel('F'), 'Search the canvas'],
   ['Esc', 'Clear the selection'],
+  ['?', 'Show or hide this list'],
   ['Shift+click, Shift+drag', 'Add to the selection, select in a box'],
   ['Right-click', 'Actions for a node, an edge or the canvas'],
   ['Double-click', 'Expand an address out'],
@@ -17,7 +18,8 @@ const SHORTCUTS: [string, string][] = [
 
 /** The "?" button and its popover of shortcuts. */
 export function GraphHelp() {
-  const [open, setOpen] = useState(false);
+  const open = useApp((s) => s.graphHelp);
+  const setOpen = useApp((s) => s.setGraphHelp);
   return (
     <div className="graph-help">
       <button

@@ -107,6 +107,8 @@ export interface GraphSlice {
   /** Bumped to stop the running layout. */
   layoutCancel: number;
   graphTab: GraphTab;
+  /** The "?" popover of shortcuts. */
+  graphHelp: boolean;
   /** The canvas fits or zooms when `seq` changes. */
   viewRun: { action: ViewAction; seq: number } | null;
   /** The canvas writes this export when `seq` changes. */
@@ -151,6 +153,7 @@ export interface GraphSlice {
   cancelLayout(): void;
   exportGraph(kind: 'png' | 'svg'): void;
   setGraphTab(tab: GraphTab): void;
+  setGraphHelp(open: boolean): void;
   viewGraph(action: ViewAction): void;
   setPathQuery(changes: Partial<Omit<PathQuery, 'results' | 'active'>>): void;
   setPathResults(results: readonly PathResult[] | null): void;
@@ -313,6 +316,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       layoutCancel: 0,
       exportRun: null,
       graphTab: 'selection',
+      graphHelp: false,
       viewRun: null,
       expand: null,
       pathQuery: DEFAULT_PATH,
@@ -589,6 +593,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
       setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
       setGraphTab: (graphTab) => set({ graphTab }),
+      setGraphHelp: (graphHelp) => set({ graphHelp }),
       viewGraph(action) {
         set((s) => ({ viewRun: { action, seq: (s.viewRun?.seq ?? 0) + 1 } }));
       },
