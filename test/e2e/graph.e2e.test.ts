@@ -191,6 +191,7 @@ describe('the case graph, through the headless host', () => {
       await group.waitFor({ state: 'hidden' });
       await find(page, 'Peel');
       await details(page).getByText('Group of 2 addresses, expanded.').waitFor();
+      await screenshot(page, 'graph-light-group-expanded');
       await details(page).getByRole('button', { name: 'Collapse group' }).click();
       await details(page).getByText('Group of 2 addresses, collapsed.').waitFor();
       await screenshot(page, 'graph-light-grouped');

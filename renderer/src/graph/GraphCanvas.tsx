@@ -113,47 +113,43 @@ function signature(element: NodeElement | EdgeElement): string {
   return `${element.classes}|${JSON.stringify(element.data)}`;
 }
 
-/** Applies the scene to Cytoscape: adds, moves, updates and removes by id, all in one batch. */
-function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: Map<string, string>): number {
-  let added = 0;
+/**
+ * Applies the scene to Cytoscape in one batch, by id: new nodes first (groups before their members), then
+ * moves into and out of groups and changed data, then edges, then removals, and last the positions the store
+ * changed (undo, a layout), once every node is where its group says.
+ */
+function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: Map<string, string>): void {
   cy.batch(() => {
     const wanted = new Set<string>();
+    const isGroup = (def: NodeElement) => def.classes.startsWith('group');
+    const nodes = [...scene.nodes].sort((a, b) => Number(isGroup(b)) - Number(isGroup(a)));
     const toAdd: ElementDefinition[] = [];
-    // Parents first, so a member added in the same pass finds its group.
-    const nodes = [...scene.nodes].sort(
-      (a, b) => Number(b.classes.startsWith('group')) - Number(a.classes.startsWith('group')),
-    );
     for (const def of nodes) {
       wanted.add(def.id);
-      const sig = signature(def);
-      const existing = cy.getElementById(def.id);
-      const where = def.position ? `${def.position.x},${def.position.y}` : '';
-      if (existing.empty()) {
-        toAdd.push({
-          group: 'nodes',
-          data: { ...def.data, id: def.id, ...(def.parent ? { parent: def.parent } : {}) },
-          classes: def.classes,
-          position: def.position ?? { x: 0, y: 0 },
-        });
-        seen.set(def.id, sig);
-        placed.set(def.id, where);
-        continue;
-      }
-      const node = existing as NodeSingular;
+      if (cy.getElementById(def.id).nonempty()) continue;
+      toAdd.push({
+        group: 'nodes',
+        data: { ...def.data, id: def.id, ...(def.parent ? { parent: def.parent } : {}) },
+        classes: def.classes,
+        position: def.position ?? { x: 0, y: 0 },
+      });
+      seen.set(def.id, signature(def));
+      placed.set(def.id, def.position ? `${def.position.x},${def.position.y}` : '');
+    }
+    const added = new Set(toAdd.map((d) => String(d.data.id)));
+    if (toAdd.length > 0) cy.add(toAdd);
+    for (const def of nodes) {
+      if (added.has(def.id)) continue;
+      const node = cy.getElementById(def.id) as NodeSingular;
       if ((node.data('parent') ?? null) !== def.parent) node.move({ parent: def.parent });
+      const sig = signature(def);
       if (seen.get(def.id) !== sig) {
         node.data(def.data);
         node.classes(def.classes);
         seen.set(def.id, sig);
       }
-      // Only positions the store changed (undo, another layout) are applied; a node being dragged keeps its own.
-      if (def.position && placed.get(def.id) !== where && !node.isParent() && !node.grabbed()) {
-        node.position(def.position);
-      }
-      placed.set(def.id, where);
     }
-    if (toAdd.length > 0) cy.add(toAdd);
-    added += toAdd.length;
+
     const edgeAdds: ElementDefinition[] = [];
     for (const def of scene.edges) {
       wanted.add(def.id);
@@ -177,7 +173,7 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       seen.set(def.id, sig);
     }
     if (edgeAdds.length > 0) cy.add(edgeAdds);
-    added += edgeAdds.length;
+
     const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
     gone.forEach((ele) => {
       seen.delete(ele.id());
@@ -190,8 +186,17 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       .filter((c) => wanted.has(c.id()))
       .move({ parent: null });
     cy.remove(gone);
+
+    // Only positions the store changed are applied; a node being dragged keeps its own, a group's box follows
+    // its members.
+    for (const def of nodes) {
+      if (added.has(def.id) || !def.position) continue;
+      const where = `${def.position.x},${def.position.y}`;
+      const node = cy.getElementById(def.id) as NodeSingular;
+      if (placed.get(def.id) !== where && !node.isParent() && !node.grabbed()) node.position(def.position);
+      placed.set(def.id, where);
+    }
   });
-  return added;
 }
 
 export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
