@@ -322,6 +322,13 @@ describe('the case graph, through the headless host', () => {
       await menu.getByRole('menuitem', { name: 'Fit to view' }).click();
       await menu.waitFor({ state: 'hidden' });
 
+      // A time window dims what lies outside it, and clears.
+      await page.getByRole('slider', { name: 'From' }).fill('500');
+      await page.getByRole('group', { name: 'Filters' }).getByText('2022-03-29 – 2022-04-04').waitFor();
+      await screenshot(page, 'graph-dark-filtered');
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByRole('group', { name: 'Filters' }).getByText('2022-03-24 – 2022-04-04').waitFor();
+
       // The help popover lists the shortcuts.
       await page.keyboard.press('?');
       await page

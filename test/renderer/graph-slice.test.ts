@@ -158,6 +158,28 @@ function fakeGraphApi() {
       edges: [...edges.values()],
       notes: [...notes.values()],
     }),
+    // A flows from A to B, for joining addresses added together.
+    'graph.neighbours': async ({ address }: Input<'graph.neighbours'>) => ({
+      total: 1,
+      rows:
+        address === A || address === B
+          ? [
+              {
+                address: address === A ? B : A,
+                label: null,
+                kind: 'unknown',
+                direction: address === A ? 'out' : 'in',
+                asset: ASSET,
+                total: '1',
+                usd: null,
+                count: 1,
+                first: '2022-01-01',
+                last: '2022-01-01',
+                inGraph: false,
+              },
+            ]
+          : [],
+    }),
     'graph.apply': async (input: Input<'graph.apply'>) => {
       calls.push(input);
       return apply(input.ops);
@@ -180,6 +202,8 @@ describe('the graph slice', () => {
     expect(await s().addAddressesToGraph([A, B])).toBe(2);
     expect(Object.keys(s().graph?.nodes ?? {}).sort()).toEqual([A, B]);
     expect(s().graph?.nodes[A]?.position).not.toBeNull();
+    // Added together, they come with the flow between them.
+    expect(Object.keys(s().graph?.edges ?? {})).toEqual([`${A}>${B}>1`]);
     expect(s().graphUndo).toHaveLength(1);
 
     await s().annotateNode(A, { note: 'first hop', flags: ['suspect'], color: '#f5c518' });

@@ -30,6 +30,8 @@ import { messageOf } from './result';
 
 /** More counterparties than this and the investigator chooses which to add, in the expansion dialog. */
 export const EXPAND_THRESHOLD = 20;
+/** Up to this many addresses added at once are joined to the graph by their flows; more would be a query each. */
+const JOIN_LIMIT = 50;
 /** Undo steps kept; older ones are forgotten, the workspace keeps what they did. */
 const MAX_UNDO = 200;
 
@@ -296,6 +298,31 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       return nodes.length + edges.length > 0 ? [{ op: 'put', nodes, edges }] : [];
     }
 
+    /**
+     * The flows between addresses being added and what the graph (or the same paste) already holds, so two
+     * related addresses added by search show the money between them at once.
+     */
+    async function joiningEdges(graph: GraphData, fresh: readonly string[]): Promise<EdgeRecord[]> {
+      const members = new Set([...Object.keys(graph.nodes), ...fresh]);
+      const answers = await Promise.all(
+        fresh.map((address) =>
+          api['graph.neighbours']({ caseId: graph.caseId, address, direction: 'both', top: 500 }).catch(() => null),
+        ),
+      );
+      const edges = new Map<string, EdgeRecord>();
+      answers.forEach((answer, i) => {
+        const address = fresh[i];
+        if (!answer || !address) return;
+        for (const row of answer.rows) {
+          if (!members.has(row.address) || row.address === address) continue;
+          const [source, target] = row.direction === 'out' ? [address, row.address] : [row.address, address];
+          const id = edgeId(source, target, row.asset.id);
+          if (!graph.edges[id]) edges.set(id, { source, target, assetId: row.asset.id });
+        }
+      });
+      return [...edges.values()];
+    }
+
     let expandAnchor: string | null = null;
 
     return {
@@ -392,7 +419,8 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
           const node = graph.nodes[id];
           if (node) nodes.push(nodeRecord(node, { hidden: false }));
         }
-        await putNodes(() => nodes);
+        const edges = fresh.length <= JOIN_LIMIT ? await joiningEdges(graph, fresh) : [];
+        await get().applyGraph(() => (nodes.length + edges.length > 0 ? [{ op: 'put', nodes, edges }] : []));
         get().focusGraph(addresses);
         return fresh.length;
       },
