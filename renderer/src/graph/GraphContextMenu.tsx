@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useApp, useAppStore } from '../store/context';
 import type { ContextTarget } from './GraphCanvas';
 
@@ -15,14 +15,21 @@ export function GraphContextMenu({ target, onClose }: { target: ContextTarget; o
   const node = useApp((s) => (target.kind === 'node' && target.id ? s.graph?.nodes[target.id] : undefined));
   const selection = useApp((s) => s.graphSelection);
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    // Kept inside the canvas when opened near its right or bottom edge.
+    const stage = menu?.offsetParent;
+    if (menu && stage instanceof HTMLElement) {
+      menu.style.left = `${Math.max(0, Math.min(target.x, stage.clientWidth - menu.offsetWidth - 4))}px`;
+      menu.style.top = `${Math.max(0, Math.min(target.y, stage.clientHeight - menu.offsetHeight - 4))}px`;
+    }
+    menu?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onDown = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) onClose();
     };
     window.addEventListener('pointerdown', onDown, true);
     return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [onClose]);
+  }, [onClose, target.x, target.y]);
 
   const s = store.getState();
   const items: MenuItem[] = [];
@@ -93,7 +100,6 @@ export function GraphContextMenu({ target, onClose }: { target: ContextTarget; o
       className="graph-menu"
       role="menu"
       aria-label="Graph actions"
-      style={{ left: target.x, top: target.y }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
