@@ -271,6 +271,8 @@ interface Figures {
   fps: number;
   heapMb: number;
   webgl: string;
+  /** What the canvas says it draws with (`data-renderer`), when it says. */
+  renderer: string;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -349,7 +351,7 @@ async function measureBare(browser: Browser, origin: string): Promise<Figures> {
     const firstRenderMs = await readyAt(page);
     const heap = await heapMb(page);
     const fps = await framesPerSecond(page);
-    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page) };
+    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer: 'canvas (Cytoscape default)' };
   } finally {
     await page.context().close();
   }
@@ -374,7 +376,8 @@ async function measureOurs(browser: Browser, url: string, title: string): Promis
     const firstRenderMs = (await readyAt(page)) - clickedAt;
     const heap = await heapMb(page);
     const fps = await framesPerSecond(page);
-    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page) };
+    const renderer = (await page.locator(CANVAS).first().getAttribute('data-renderer')) ?? 'not stated';
+    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer };
   } finally {
     await page.context().close();
   }
@@ -444,6 +447,10 @@ async function main(): Promise<void> {
   console.log(
     '\nfirst render: ours from the click opening the case to the ready mark; bare from navigation start to its first frame.',
   );
+  for (const row of rows) {
+    const ours = typeof row.ours === 'string' ? 'not measured' : row.ours.renderer;
+    console.log(`renderer at ${row.scale.name}: ours ${ours}; bare ${row.bare.renderer}`);
+  }
   for (const verdict of verdicts) console.log(verdict);
 }
 
