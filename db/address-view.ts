@@ -1,5 +1,6 @@
 import type { AddressCheckResult, AddressDetails, EntityView, TagView } from './api/contract';
 import { ApiError } from './api/errors';
+import { TAG_ORDER } from './best-tag';
 import { parseChainAddress } from './chains';
 import type { Db } from './open';
 
@@ -66,7 +67,7 @@ export function showAddress(db: Db, input: string): AddressDetails {
          JOIN confidence_levels c ON c.id = t.confidence
          LEFT JOIN import_sources s ON s.id = t.source_id
         WHERE t.address_id = ?
-        ORDER BY c.level DESC, t.id`,
+        ORDER BY ${TAG_ORDER}`,
     )
     .all(id) as TagRow[];
   const tags: TagView[] = tagRows.map((r) => ({

@@ -1,5 +1,6 @@
 /** The long lists behind the Addresses and Entities views: one page at a time, with the total. */
 import type { AddressRow, EntityRow, Page, ParsedInput } from './api/contract';
+import { rankedTagsSql } from './best-tag';
 import type { Db } from './open';
 
 /** Escapes LIKE wildcards so a search for "50%" finds exactly that. */
@@ -45,12 +46,7 @@ export function listAddresses(db: Db, input: ParsedInput<'address.list'> & { cas
               (SELECT count(*) FROM tags WHERE address_id = p.id) AS tags,
               (SELECT e.label FROM entities e WHERE e.key = best.actor) AS entity
          FROM page p
-         LEFT JOIN (
-           SELECT t.address_id, t.label, t.confidence, c.level, t.actor,
-                  row_number() OVER (PARTITION BY t.address_id ORDER BY c.level DESC, t.id) AS rank
-             FROM tags t JOIN confidence_levels c ON c.id = t.confidence
-            WHERE t.address_id IN (SELECT id FROM page)
-         ) best ON best.address_id = p.id AND best.rank = 1
+         LEFT JOIN (${rankedTagsSql('SELECT id FROM page')}) best ON best.address_id = p.id AND best.rank = 1
         ORDER BY p.id`,
     )
     .all(params) as AddressRecord[];

@@ -168,10 +168,10 @@ export interface GraphEdge {
   total: string;
   /** USD with two decimals over the transfers that have a price; null when none has. */
   usd: string | null;
-  /** Whether every transfer had a price for its day. */
+  /** Whether every transfer had a price for its day (false when there is none). */
   usdComplete: boolean;
   count: number;
-  /** ISO-8601 UTC. */
+  /** ISO-8601 UTC of the first and last transfer; empty when the workspace holds none (count 0). */
   first: string;
   last: string;
   hidden: boolean;
@@ -326,8 +326,24 @@ export const EdgeRecord = z
   .strict();
 export type EdgeRecord = z.input<typeof EdgeRecord>;
 
+/** A time as the workspace stores it: ISO-8601 UTC with milliseconds. */
+const storedTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO-8601 UTC time like 2026-01-02T03:04:05.000Z')
+  .refine((t) => !Number.isNaN(Date.parse(t)) && new Date(t).toISOString() === t, 'is not a valid date and time');
+
+/**
+ * A case note. Without an id a new note is made; with one, that note is written (made again under that id when
+ * it was deleted). The times are for undo, which puts a note back as it was; left out, a new note gets the
+ * current time and an edited one keeps its creation time and, when its text changes, gets the current time.
+ */
 export const NoteRecord = z
-  .object({ id: z.number().int().positive().optional(), text: z.string().trim().min(1).max(LIMITS.description) })
+  .object({
+    id: z.number().int().positive().optional(),
+    text: z.string().trim().min(1).max(LIMITS.description),
+    createdAt: storedTime.optional(),
+    updatedAt: storedTime.optional(),
+  })
   .strict();
 export type NoteRecord = z.input<typeof NoteRecord>;
 

@@ -1,6 +1,9 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { exportTagPack } from '../export/tagpack';
+import { applyGraph } from '../graph/apply';
+import { addressFlows, addressTransfers, edgeTransfers, neighbours } from '../graph/queries';
+import { readGraph } from '../graph/read';
 import { importFiles } from '../import/batch';
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
@@ -105,6 +108,12 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'entity.list': (input) => listEntities(db, input),
     'import.formats': () => IMPORTERS.map(({ format, description }) => ({ format, description })),
     'case.addresses': (input) => (getCase(db, input.id) ? listCaseAddresses(db, input) : notFound(input.id)),
+    'graph.get': ({ caseId }) => (getCase(db, caseId) ? readGraph(db, caseId) : notFound(caseId)),
+    'graph.apply': (input) => applyGraph(db, input, now()),
+    'graph.neighbours': (input) => neighbours(db, input),
+    'graph.edgeTransfers': (input) => edgeTransfers(db, input),
+    'address.flows': (input) => addressFlows(db, input),
+    'address.transfers': (input) => addressTransfers(db, input),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {

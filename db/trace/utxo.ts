@@ -1,3 +1,4 @@
+import { apportion } from '../apportion';
 import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
 import { checkCommonParams, compareText } from './params';
@@ -145,23 +146,9 @@ const haircutRule: UtxoRule<bigint> = {
   parcels: haircutLedger,
   split(inputs, _minted, parts) {
     const taint = inputs.reduce((sum, p) => sum + p, 0n);
-    const pool = parts.reduce((sum, v) => sum + v, 0n);
-    if (taint === 0n || pool === 0n) return { parcels: parts.map(() => 0n), rounded: 0 };
-    const parcels = parts.map((v) => (v * taint) / pool);
-    const remainders = parts.map((v) => (v * taint) % pool);
-    let left = taint - parcels.reduce((sum, p) => sum + p, 0n);
-    // Largest remainder first; ties to the earlier part (the fee is the last part). left < parts.length.
-    const order = parts.map((_, i) => i).filter((i) => (remainders[i] as bigint) > 0n);
-    order.sort((a, b) => {
-      const [ra, rb] = [remainders[a] as bigint, remainders[b] as bigint];
-      return ra > rb ? -1 : ra < rb ? 1 : a - b;
-    });
-    for (const i of order) {
-      if (left === 0n) break;
-      parcels[i] = (parcels[i] as bigint) + 1n;
-      left -= 1n;
-    }
-    return { parcels, rounded: order.length };
+    // Largest remainder first; ties to the earlier part (the fee is the last part).
+    const { parts: parcels, rounded } = apportion(taint, parts);
+    return { parcels, rounded };
   },
 };
 

@@ -26,6 +26,12 @@ describe('the API contract refuses bad payloads at the boundary', () => {
       'entity.list',
       'import.formats',
       'case.addresses',
+      'graph.get',
+      'graph.apply',
+      'graph.neighbours',
+      'graph.edgeTransfers',
+      'address.flows',
+      'address.transfers',
     ]);
   });
 
