@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { modKeyLabel } from '../lib/platform';
+
+const SHORTCUTS: [string, string][] = [
+  [modKeyLabel('Z'), 'Undo'],
+  [`${modKeyLabel('Shift+Z')} / ${modKeyLabel('Y')}`, 'Redo'],
+  ['Delete', 'Remove the selection from the graph'],
+  ['H', 'Hide the selection'],
+  ['E', 'Expand the selected address out'],
+  ['F', 'Fit the graph in view'],
+  [modKeyLabel('F'), 'Search the canvas'],
+  ['Esc', 'Clear the selection'],
+  ['Shift+click, Shift+drag', 'Add to the selection, select in a box'],
+  ['Right-click', 'Actions for a node, an edge or the canvas'],
+  ['Double-click', 'Expand an address out'],
+];
+
+/** The "?" button and its popover of shortcuts. */
+export function GraphHelp() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="graph-help">
+      <button
+        type="button"
+        className="button icon-only"
+        aria-label="Keyboard shortcuts"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        ?
+      </button>
+      {open && (
+        <div className="graph-help-popover" role="dialog" aria-label="Graph shortcuts">
+          <dl className="shortcut-list">
+            {SHORTCUTS.map(([keys, what]) => (
+              <div key={what} className="shortcut-row">
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <button type="button" className="button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
