@@ -69,7 +69,7 @@ export function usdOf(amount: bigint, decimals: number, price: string | null): s
 }
 
 /** The UTC day (YYYY-MM-DD) of unix seconds, as prices are keyed. */
-export function utcDay(seconds: number): string {
+function utcDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
 

@@ -2,7 +2,8 @@ import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { exportTagPack } from '../export/tagpack';
 import { applyGraph } from '../graph/apply';
-import { addressFlows, addressTransfers, edgeTransfers, neighbours } from '../graph/queries';
+import { neighbours } from '../graph/neighbours';
+import { addressFlows, addressTransfers, edgeTransfers } from '../graph/transfers';
 import { readGraph } from '../graph/read';
 import { importFiles } from '../import/batch';
 import { importText } from '../import/text';
@@ -109,8 +110,8 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'import.formats': () => IMPORTERS.map(({ format, description }) => ({ format, description })),
     'case.addresses': (input) => (getCase(db, input.id) ? listCaseAddresses(db, input) : notFound(input.id)),
     'graph.get': ({ caseId }) => (getCase(db, caseId) ? readGraph(db, caseId) : notFound(caseId)),
-    'graph.apply': (input) => applyGraph(db, input, now()),
-    'graph.neighbours': (input) => neighbours(db, input),
+    'graph.apply': (input) => (getCase(db, input.caseId) ? applyGraph(db, input, now()) : notFound(input.caseId)),
+    'graph.neighbours': (input) => (getCase(db, input.caseId) ? neighbours(db, input) : notFound(input.caseId)),
     'graph.edgeTransfers': (input) => edgeTransfers(db, input),
     'address.flows': (input) => addressFlows(db, input),
     'address.transfers': (input) => addressTransfers(db, input),

@@ -2,10 +2,14 @@ import type {
   AddressCheckResult,
   AddressDetails,
   Case,
+  CaseGraph,
+  GraphEdge,
+  GraphNode,
   ImportBatchReport,
   ImportProblem,
   TraceReport,
 } from '../api/contract';
+import { formatFraction } from '../trace/fraction';
 
 /**
  * Imported and typed text is untrusted: control characters (ANSI escapes among them) could rewrite the
@@ -132,5 +136,61 @@ export function formatTrace(r: TraceReport): string {
     lines.push(`  ${a.address} hop ${a.hops}: ${a.tainted} ${a.asset}${a.share === null ? '' : ` (share ${a.share})`}`);
   }
   if (r.addresses.length > LISTED) lines.push(`  … and ${r.addresses.length - LISTED} more (--json lists all)`);
+  return lines.join('\n');
+}
+
+/** Base units in whole units, exactly, without trailing zeros: 1500000000000000000 wei is 1.5. */
+function wholeUnits(baseUnits: string, decimals: number): string {
+  const text = formatFraction({ num: BigInt(baseUnits), den: 10n ** BigInt(decimals) }, decimals);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function formatNode(n: GraphNode): string {
+  const about =
+    n.type === 'group'
+      ? [`group of ${n.kind}`]
+      : [
+          n.kind,
+          ...(n.entity
+            ? [
+                `${printable(n.entity.label)}${n.entity.jurisdictions.length ? ` [${n.entity.jurisdictions.join(', ')}]` : ''}`,
+              ]
+            : []),
+          ...(n.confidenceLevel === null ? [] : [`confidence ${n.confidenceLevel}`]),
+          ...(n.sanctioned ? ['SANCTIONED'] : []),
+        ];
+  const state = [
+    ...(n.parent ? [`in ${n.parent}`] : []),
+    ...(n.flags.length ? [`flags ${n.flags.map(printable).join(', ')}`] : []),
+    ...(n.hidden ? ['hidden'] : []),
+    ...(n.note ? [`note: ${printable(n.note)}`] : []),
+  ];
+  const label = n.label === null ? '' : ` "${printable(n.label)}"`;
+  return `  ${n.id}${label} (${about.join(', ')})${state.length ? `; ${state.join('; ')}` : ''}`;
+}
+
+function formatEdge(e: GraphEdge): string {
+  const usd = e.usd === null ? 'no USD price' : `$${e.usd}${e.usdComplete ? '' : ' (priced in part)'}`;
+  const when =
+    e.count === 0 ? 'no transfers in the workspace' : `${plural(e.count, 'transfer')}, ${e.first} to ${e.last}`;
+  const flags = e.flags.length ? `; flags ${e.flags.map(printable).join(', ')}` : '';
+  return `  ${e.source} -> ${e.target}: ${wholeUnits(e.total, e.asset.decimals)} ${e.asset.symbol}, ${usd}, ${when}${flags}`;
+}
+
+export function formatGraph(g: CaseGraph): string {
+  const groups = g.nodes.filter((n) => n.type === 'group').length;
+  const lines = [
+    `Case ${g.caseId}: ${plural(g.nodes.length, 'node')} (${plural(groups, 'group')}), ${plural(g.edges.length, 'edge')}, ${plural(g.notes.length, 'note')}`,
+  ];
+  const section = <T>(title: string, items: T[], line: (item: T) => string) => {
+    if (items.length === 0) return;
+    lines.push(`${title}:`, ...items.slice(0, LISTED).map(line));
+    if (items.length > LISTED) lines.push(`  … and ${items.length - LISTED} more (--json lists all)`);
+  };
+  section('Nodes', g.nodes, formatNode);
+  section('Edges', g.edges, formatEdge);
+  section('Notes', g.notes, (n) => `  #${n.id} ${n.updatedAt}: ${printable(n.text)}`);
   return lines.join('\n');
 }

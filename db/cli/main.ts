@@ -9,6 +9,7 @@ import type {
   AddressCheckResult,
   AddressDetails,
   Case,
+  CaseGraph,
   ImportBatchReport,
   JobName,
   Method,
@@ -24,6 +25,7 @@ import {
   formatAddressDetails,
   formatCase,
   formatCaseTable,
+  formatGraph,
   formatImport,
   formatProblem,
   formatTrace,
@@ -51,6 +53,7 @@ Commands:
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
   trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH)... --method poison|haircut|fifo --hops N
         [--direction forward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--from T] [--to T] [--json]
+  graph show --case ID [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
 
@@ -252,6 +255,20 @@ const COMMANDS: Record<string, Spec> = {
         },
         print: (r) => formatTrace(r as TraceReport),
         exitCode: () => 0,
+      };
+    },
+  },
+  'graph show': {
+    flags: ['case'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError('graph show needs --case ID');
+      return {
+        kind: 'call',
+        method: 'graph.get',
+        input: { caseId: parseId(values.case) },
+        workspace: true,
+        print: (g) => formatGraph(g as CaseGraph),
       };
     },
   },

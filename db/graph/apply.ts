@@ -42,9 +42,11 @@ const coordinate = (v: number) => v + 0;
 class Touched<K, R> {
   readonly before = new Map<K, R | null>();
   constructor(private readonly read: (key: K) => R | null) {}
+  /** Remembers the row's state before its first change; answers its state now. */
   touch(key: K): R | null {
-    if (!this.before.has(key)) this.before.set(key, this.read(key));
-    return this.read(key);
+    const now = this.read(key);
+    if (!this.before.has(key)) this.before.set(key, now);
+    return now;
   }
   /** created: absent before, present now; changed: present both times but different; removed: gone. */
   diff(): { created: R[]; changed: { before: R; after: R }[]; removed: R[] } {
@@ -307,11 +309,10 @@ function auditDetail(change: GraphChange) {
   };
 }
 
+/** Applies the ops to the graph of an existing case (the caller checks that it exists). */
 export function applyGraph(db: Db, input: ParsedInput<'graph.apply'>, now: string): GraphChange {
   return db
     .transaction(() => {
-      if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(input.caseId) === undefined)
-        throw new ApiError('not_found', `case ${input.caseId} does not exist`);
       const edit = new GraphEdit(db, input.caseId, now);
       for (const op of input.ops) {
         if (op.op === 'put') edit.put(op);

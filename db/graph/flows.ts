@@ -53,8 +53,6 @@ export interface Window {
   to?: number;
 }
 
-const FULL_WINDOW = { from: 0, to: Number.MAX_SAFE_INTEGER };
-
 interface TransferRow {
   chain: string;
   tx_hash: string;
@@ -136,34 +134,124 @@ export interface FlowKey {
 
 export const flowKey = (k: FlowKey) => `${k.fromId} ${k.toId} ${k.assetId}`;
 
-/**
- * Every flow between the given pairs of addresses in the given asset: the edges of a graph. One query for
- * account transfers (each pair looked up through transfers_by_from) and two for the UTXO transactions that
- * pay from one end of a pair to the other, whatever the number of pairs.
- */
-export function flowsBetween(db: Db, keys: readonly FlowKey[], assets: Map<number, AssetInfo>): Flow[] {
-  const account = keys.filter((k) => assets.get(k.assetId)?.utxo === false && k.fromId !== k.toId);
-  const utxo = keys.filter((k) => assets.get(k.assetId)?.utxo === true && k.fromId !== k.toId);
-  const triples = (list: readonly FlowKey[]) => JSON.stringify(list.map((k) => [k.fromId, k.toId, k.assetId]));
-  const transfers = db
+/** How many rows of `table` name each of the addresses in `column`, counted in the column's index. */
+function countsBy(db: Db, table: string, column: string, ids: Iterable<number>): Map<number, number> {
+  const rows = db
     .prepare(
-      `SELECT ${TRANSFER_COLUMNS}
-         FROM json_each(@keys) k CROSS JOIN transfers t INDEXED BY transfers_by_from
-        WHERE t.from_id = k.value ->> 0 AND t.to_id = k.value ->> 1 AND t.asset_id = k.value ->> 2`,
+      `SELECT ${column}, count(*) FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column}`,
     )
-    .all({ keys: triples(account) }) as TransferRow[];
-  const txIds = db
+    .raw()
+    .all(JSON.stringify([...new Set(ids)])) as [number, number][];
+  return new Map(rows);
+}
+
+/**
+ * Splits pairs by their quieter end: those whose source has no more rows in `sources` (table, address column)
+ * than their target has in `targets` are best looked up from the source, the others from the target. An
+ * exchange's hot wallet on a graph then costs a look at each counterparty's few transfers, not at its million.
+ */
+function byQuieterEnd(
+  db: Db,
+  keys: readonly FlowKey[],
+  sources: [string, string],
+  targets: [string, string],
+): { fromSource: FlowKey[]; fromTarget: FlowKey[] } {
+  const sent = countsBy(
+    db,
+    ...sources,
+    keys.map((k) => k.fromId),
+  );
+  const received = countsBy(
+    db,
+    ...targets,
+    keys.map((k) => k.toId),
+  );
+  const sourceIsQuieter = (k: FlowKey) => (sent.get(k.fromId) ?? 0) <= (received.get(k.toId) ?? 0);
+  return { fromSource: keys.filter(sourceIsQuieter), fromTarget: keys.filter((k) => !sourceIsQuieter(k)) };
+}
+
+/** The account transfers of each pair, each looked up through the index of its quieter end. */
+function accountFlowsBetween(db: Db, keys: readonly FlowKey[]): Flow[] {
+  const { fromSource, fromTarget } = byQuieterEnd(db, keys, ['transfers', 'from_id'], ['transfers', 'to_id']);
+  const lookup = (index: string, list: readonly FlowKey[]) =>
+    (
+      db
+        .prepare(
+          `SELECT ${TRANSFER_COLUMNS}
+             FROM json_each(@keys) k CROSS JOIN transfers t INDEXED BY ${index}
+            WHERE t.from_id = k.value ->> 0 AND t.to_id = k.value ->> 1 AND t.asset_id = k.value ->> 2`,
+        )
+        .all({ keys: triples(list) }) as TransferRow[]
+    ).map(fromTransfer);
+  return [...lookup('transfers_by_from', fromSource), ...lookup('transfers_by_to', fromTarget)];
+}
+
+/** The UTXO flows of each pair: the transactions that pay from one end to the other, found from the quieter end. */
+function utxoFlowsBetween(db: Db, keys: readonly FlowKey[], assets: Map<number, AssetInfo>): Flow[] {
+  const { fromSource, fromTarget } = byQuieterEnd(
+    db,
+    keys,
+    ['utxo_inputs', 'address_id'],
+    ['utxo_outputs', 'address_id'],
+  );
+  const bySource = db
     .prepare(
-      `SELECT DISTINCT i.tx_id
-         FROM json_each(@keys) k CROSS JOIN utxo_inputs i INDEXED BY utxo_inputs_by_address
+      `SELECT i.tx_id FROM json_each(@keys) k CROSS JOIN utxo_inputs i INDEXED BY utxo_inputs_by_address
          JOIN utxo_outputs o ON o.tx_id = i.tx_id AND o.address_id = k.value ->> 1
         WHERE i.address_id = k.value ->> 0`,
     )
     .pluck()
-    .all({ keys: triples(utxo) }) as number[];
-  const wanted = new Set(utxo.map(flowKey));
-  const split = utxoFlows(loadUtxoTxs(db, txIds), coinLookup(assets)).filter((f) => wanted.has(flowKey(f)));
-  return [...transfers.map(fromTransfer), ...split];
+    .all({ keys: triples(fromSource) }) as number[];
+  const byTarget = db
+    .prepare(
+      `SELECT o.tx_id FROM json_each(@keys) k CROSS JOIN utxo_outputs o INDEXED BY utxo_outputs_by_address
+         JOIN utxo_inputs i ON i.tx_id = o.tx_id AND i.address_id = k.value ->> 0
+        WHERE o.address_id = k.value ->> 1`,
+    )
+    .pluck()
+    .all({ keys: triples(fromTarget) }) as number[];
+  const wanted = new Set(keys.map(flowKey));
+  return utxoFlows(loadUtxoTxs(db, [...bySource, ...byTarget]), coinLookup(assets)).filter((f) =>
+    wanted.has(flowKey(f)),
+  );
+}
+
+const triples = (list: readonly FlowKey[]) => JSON.stringify(list.map((k) => [k.fromId, k.toId, k.assetId]));
+
+/**
+ * Every flow between the given pairs of addresses in the given asset: the edges of a graph. A few set-based
+ * queries whatever the number of pairs: for account transfers and for UTXO transactions alike, two counts and
+ * two lookups.
+ */
+export function flowsBetween(db: Db, keys: readonly FlowKey[], assets: Map<number, AssetInfo>): Flow[] {
+  const account = keys.filter((k) => assets.get(k.assetId)?.utxo === false && k.fromId !== k.toId);
+  const utxo = keys.filter((k) => assets.get(k.assetId)?.utxo === true && k.fromId !== k.toId);
+  return [...accountFlowsBetween(db, account), ...utxoFlowsBetween(db, utxo, assets)];
+}
+
+/** The columns of transfers that hold the address, for each direction. */
+const SIDES = { out: ['from_id'], in: ['to_id'], both: ['from_id', 'to_id'] } as const;
+
+/**
+ * One page of the transfers of an address of an account chain, oldest first, paged by SQLite: an exchange's
+ * hot wallet may have millions. Self-sends are left out, as everywhere.
+ */
+export function accountFlowPage(
+  db: Db,
+  addressId: number,
+  direction: AddressFilter['direction'],
+  page: { offset: number; limit: number },
+): { total: number; flows: Flow[] } {
+  const holds = `(${SIDES[direction].map((side) => `t.${side} = @id`).join(' OR ')}) AND t.from_id <> t.to_id`;
+  const params = { id: addressId, ...page };
+  const total = db.prepare(`SELECT count(*) FROM transfers t WHERE ${holds}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE ${holds}
+        ORDER BY t.time, t.tx_hash, t.idx LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as TransferRow[];
+  return { total, flows: rows.map(fromTransfer) };
 }
 
 export interface AddressFilter {
@@ -179,12 +267,12 @@ export function flowsOf(
   filter: AddressFilter,
   assets: Map<number, AssetInfo>,
 ): Flow[] {
-  const { from, to } = { ...FULL_WINDOW, ...filter.window };
+  const from = filter.window?.from ?? 0;
+  const to = filter.window?.to ?? Number.MAX_SAFE_INTEGER;
   const params = { id: address.id, from, to, asset: filter.assetId ?? null };
   const coin = utxoCoin(assets, address.chain);
   if (coin === undefined) {
-    const sides = { out: ['from_id'], in: ['to_id'], both: ['from_id', 'to_id'] }[filter.direction];
-    return sides.flatMap((side) =>
+    return SIDES[filter.direction].flatMap((side) =>
       (
         db
           .prepare(
@@ -209,6 +297,10 @@ export function flowsOf(
   const mine = (f: Flow) =>
     (filter.direction !== 'in' && f.fromId === address.id) || (filter.direction !== 'out' && f.toId === address.id);
   return utxoFlows(loadUtxoTxs(db, txIds), coinLookup(assets)).filter(mine);
+}
+
+export function assetIdsOf(flows: readonly Flow[]): Set<number> {
+  return new Set(flows.map((f) => f.assetId));
 }
 
 /** Oldest first; then by transaction, index and ends, so the order never depends on storage. */

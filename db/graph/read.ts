@@ -4,7 +4,16 @@ import type { Db } from '../open';
 import { priceBook } from '../usd';
 import { addressInfo, UNKNOWN_ADDRESS } from './address-info';
 import { flowKey, flowsBetween, loadAssets, type FlowKey } from './flows';
-import { edgeId, graphStore, isGroupId, noteView, type EdgeRow, type NodeRow } from './store';
+import {
+  edgeId,
+  edgeToRecord,
+  graphStore,
+  isGroupId,
+  nodeToRecord,
+  noteView,
+  type EdgeRow,
+  type NodeRow,
+} from './store';
 import { assetView, FlowTotals, totalsBy } from './totals';
 
 export function nodeViews(db: Db, rows: readonly NodeRow[]): GraphNode[] {
@@ -15,6 +24,7 @@ export function nodeViews(db: Db, rows: readonly NodeRow[]): GraphNode[] {
   return rows.map((r) => {
     const group = isGroupId(r.id);
     const known = group || r.address_id === null ? UNKNOWN_ADDRESS : (info.get(r.address_id) ?? UNKNOWN_ADDRESS);
+    const { parent, position, pinned, hidden, collapsed, color, flags, note } = nodeToRecord(r);
     return {
       id: r.id,
       type: group ? 'group' : 'address',
@@ -25,24 +35,30 @@ export function nodeViews(db: Db, rows: readonly NodeRow[]): GraphNode[] {
       entity: known.entity,
       confidenceLevel: known.confidenceLevel,
       sanctioned: known.sanctioned,
-      parent: r.parent,
-      position: r.x === null || r.y === null ? null : { x: r.x, y: r.y },
-      pinned: r.pinned === 1,
-      hidden: r.hidden === 1,
-      collapsed: r.collapsed === 1,
-      color: r.color,
-      flags: JSON.parse(r.flags) as string[],
-      note: r.note,
+      parent,
+      position,
+      pinned,
+      hidden,
+      collapsed,
+      color,
+      flags,
+      note,
     };
   });
 }
 
 /** The workspace address id of each address node of a case. */
-function nodeAddressIds(db: Db, caseId: number): Map<string, number> {
+export function nodeAddressIds(db: Db, caseId: number): Map<string, number> {
   const rows = db
     .prepare('SELECT id, address_id FROM graph_nodes WHERE case_id = ? AND address_id IS NOT NULL')
     .all(caseId) as { id: string; address_id: number }[];
   return new Map(rows.map((r) => [r.id, r.address_id]));
+}
+
+/** What the investigator set on an edge. */
+function annotations(r: EdgeRow) {
+  const { hidden, color, flags, note } = edgeToRecord(r);
+  return { hidden, color, flags, note };
 }
 
 /** Edges with their totals, computed live from the workspace's flows with a few queries for all of them. */
@@ -65,10 +81,7 @@ export function edgeViews(db: Db, caseId: number, rows: readonly EdgeRow[]): Gra
       target: r.target,
       asset: assetView(asset),
       ...(totals.get(flowKey(keys[i] as FlowKey)) ?? new FlowTotals()).view(),
-      hidden: r.hidden === 1,
-      color: r.color,
-      flags: JSON.parse(r.flags) as string[],
-      note: r.note,
+      ...annotations(r),
     };
   });
 }

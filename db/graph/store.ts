@@ -124,5 +124,3 @@ export function graphStore(db: Db, caseId: number) {
         .all(caseId, groupId) as string[],
   };
 }
-
-export type GraphStore = ReturnType<typeof graphStore>;

@@ -36,7 +36,7 @@ export const migration005: Migration = {
       -- An address node names its address; a group has a name of its own and sits in no other group.
       CHECK ((id GLOB 'group:*') = (address_id IS NULL)),
       CHECK (id GLOB 'group:*' OR (label IS NULL AND kind IS NULL)),
-      CHECK (NOT id GLOB 'group:*' OR (length(trim(label)) > 0 AND parent IS NULL)),
+      CHECK (NOT id GLOB 'group:*' OR (label IS NOT NULL AND length(trim(label)) > 0 AND parent IS NULL)),
       CHECK ((x IS NULL) = (y IS NULL)),
       FOREIGN KEY (case_id, parent) REFERENCES graph_nodes (case_id, id) DEFERRABLE INITIALLY DEFERRED
     ) STRICT, WITHOUT ROWID;

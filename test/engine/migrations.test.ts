@@ -48,4 +48,42 @@ describe('migrations', () => {
     expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     raw.close();
   });
+  it('005 adds case graphs whose rows keep their rules and go with their case', () => {
+    const file = tempWorkspace();
+    const v4 = openDb(file, { migrations: MIGRATIONS.slice(0, 4) }).db;
+    v4.prepare("INSERT INTO cases (title, created_at, updated_at) VALUES ('Ronin', '2022-03-29', '2022-03-29')").run();
+    v4.prepare("INSERT INTO addresses (chain, address) VALUES ('BTC', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2')").run();
+    v4.close();
+
+    const { db } = openDb(file, { migrations: MIGRATIONS.slice(0, 5) });
+    const node = db.prepare(
+      'INSERT INTO graph_nodes (case_id, id, address_id, label, kind, parent, x, y, color, flags) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const btc = 'BTC:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2';
+    node.run('group:g', null, 'Thief', 'actor', null, null, null, null, '[]');
+    node.run(btc, 1, null, null, 'group:g', 1.5, -2, '#00ff00', '["suspect"]');
+    const refused = (args: unknown[]) => expect(() => node.run(...args)).toThrow(/constraint failed/);
+    refused(['group:nameless', null, null, null, null, null, null, null, '[]']);
+    refused(['group:nested', null, 'N', null, 'group:g', null, null, null, '[]']);
+    refused(['group:k', null, 'K', 'pirate', null, null, null, null, '[]']);
+    refused(['BTC:x', null, null, null, null, null, null, null, '[]']);
+    refused(['BTC:y', 1, 'a label', null, null, null, null, null, '[]']);
+    refused(['BTC:z', 1, null, null, null, 1, null, null, '[]']);
+    refused(['BTC:w', 1, null, null, null, null, null, 'red', '[]']);
+    refused(['BTC:v', 1, null, null, null, null, null, null, '{"a":1}']);
+    // A parent that is no node of the graph fails when the transaction commits (the key is deferred).
+    refused(['BTC:u', 1, null, null, 'group:missing', null, null, null, '[]']);
+    const edge = db.prepare('INSERT INTO graph_edges (case_id, source, target, asset_id) VALUES (1, ?, ?, 1)');
+    expect(() => edge.run(btc, btc)).toThrow(/CHECK constraint failed/);
+    expect(() => edge.run(btc, 'group:g')).toThrow(/CHECK constraint failed/);
+    db.prepare("INSERT INTO case_notes (case_id, text, created_at, updated_at) VALUES (1, 'n', 'a', 'a')").run();
+    expect(() =>
+      db.prepare("INSERT INTO case_notes (case_id, text, created_at, updated_at) VALUES (1, '  ', 'a', 'a')").run(),
+    ).toThrow(/CHECK constraint failed/);
+
+    db.prepare('DELETE FROM cases WHERE id = 1').run();
+    for (const table of ['graph_nodes', 'graph_edges', 'case_notes'])
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+    db.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { A1, A2, B, btc, E, R, roninWorkspace, T } from './fixture';
+import { importFixture } from '../helpers/import-check';
 import { BTC } from './helpers';
 
 describe('graph.get', () => {
@@ -99,6 +100,18 @@ describe('graph.get', () => {
     });
   });
 
+  it('marks an address sanctioned when any of its tags says so, such as an OFAC SDN entry', async () => {
+    const { api, caseId } = await roninWorkspace();
+    const report = await api.runJob('import.files', { files: [importFixture('ofac', 'sdn.csv')] });
+    expect(report.failed).toEqual([]);
+    api.call('graph.apply', { caseId, ops: [{ op: 'put', nodes: [{ id: E }, { id: T }, { id: btc(BTC.a) }] }] });
+    const nodes = new Map(api.call('graph.get', { caseId }).nodes.map((n) => [n.id, n]));
+    // The OFAC tag is as confident as the TagPack's (authority data), and came later: the label stays.
+    expect(nodes.get(E)).toMatchObject({ label: 'Ronin bridge exploiter', sanctioned: true });
+    expect(nodes.get(btc(BTC.a))).toMatchObject({ sanctioned: true, confidenceLevel: 60 });
+    expect(nodes.get(T)?.sanctioned).toBe(false);
+  });
+
   it('splits UTXO transactions over their payers by what each paid in, and leaves change and fees out', async () => {
     const { api, caseId, btc: coin } = await roninWorkspace();
     const [a, b, c, d] = [btc(BTC.a), btc(BTC.b), btc(BTC.c), btc(BTC.d)];
@@ -178,6 +191,16 @@ describe('address.flows and address.transfers', () => {
       ['2022-03-29T12:00:00.000Z', T, A2.toString(), '31377.82'],
     ]);
     expect(api.call('address.transfers', { address: E }).total).toBe(6);
+    const last = api.call('address.transfers', { address: E, offset: 5 });
+    expect(last.rows.map((r) => [r.from, r.to, r.amount])).toEqual([[T, E, '5']]);
+    // A UTXO address: one row per output it paid into, with its split share; its change is no transfer.
+    const a = api.call('address.transfers', { address: `BTC:${BTC.a}` });
+    expect(a.rows.map((r) => [r.txHash.slice(-1), r.idx, r.to, r.amount])).toEqual([
+      ['1', 0, `BTC:${BTC.c}`, '147169811'],
+      ['1', 2, `BTC:${BTC.d}`, '2829057'],
+      ['2', 0, `BTC:${BTC.c}`, '30000'],
+      ['3', 0, `BTC:${BTC.c}`, '1400'],
+    ]);
     expect(api.call('address.flows', { address: `BTC:${BTC.e}` })).toEqual({
       address: `BTC:${BTC.e}`,
       assets: [],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import type { CaseGraph, EdgeRecord, GraphOp, NodeRecord } from '../../db/api/contract';
+import type { CaseGraph, EdgeRecord, GraphOp, NodeRecord, NoteRecord } from '../../db/api/contract';
 import type { Engine } from '../../db/api/engine';
 import type { Db } from '../../db/open';
 import { B, E, R, roninWorkspace, T } from './fixture';
@@ -70,7 +70,7 @@ function putOp(tape: Tape, m: Model, eth: number): GraphOp {
       m.edges.set(`${source}>${target}>${eth}`, [source, target]);
     }
   }
-  const notes = tape.some([...m.notes]).map((id) => ({ id, text: tape.pick(['edited', 'again']) }));
+  const notes: NoteRecord[] = tape.some([...m.notes]).map((id) => ({ id, text: tape.pick(['edited', 'again']) }));
   if (tape.next(2) === 1) notes.push({ text: 'a new note' });
   return { op: 'put', nodes: nodes.map((id) => randomNode(tape, id, groups)), edges, notes };
 }
