@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { Case } from '../../../db/api/contract';
-import { GraphPanel } from '../graph/GraphPanel';
 import { formatAbsolute, formatRelative } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { useApp } from '../store/context';
 import { CaseActions } from './CaseActions';
 import { CaseAddresses } from './CaseAddresses';
 import { StatusBadge } from './StatusBadge';
+
+/** Cytoscape and the layouts are most of the bundle; they load when a graph is first opened. */
+const GraphPanel = lazy(() => import('../graph/GraphPanel').then((m) => ({ default: m.GraphPanel })));
 
 const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
   closed: 'This case is closed. Reopen it to continue the investigation.',
@@ -51,7 +54,13 @@ export function CaseView({ item }: { item: Case }) {
           Graph
         </button>
       </div>
-      {tab === 'graph' ? <GraphPanel caseId={item.id} /> : <CaseOverview item={item} note={note} now={now} />}
+      {tab === 'graph' ? (
+        <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+          <GraphPanel caseId={item.id} />
+        </Suspense>
+      ) : (
+        <CaseOverview item={item} note={note} now={now} />
+      )}
     </article>
   );
 }

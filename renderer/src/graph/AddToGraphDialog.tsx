@@ -158,7 +158,12 @@ function PasteAdd() {
         onChange={(event) => setText(event.target.value)}
       />
       <div className="graph-actions">
-        <button type="button" className="button button-primary" disabled={busy || !text.trim()} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !text.trim()}
+          onClick={() => void submit()}
+        >
           Check and add
         </button>
       </div>

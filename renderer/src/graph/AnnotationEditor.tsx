@@ -85,7 +85,12 @@ export function AnnotationEditor({
         {customFlags.map((flag) => (
           <span key={flag} className="flag-chip">
             {flag}
-            <button type="button" className="icon-button" aria-label={`Remove flag ${flag}`} onClick={() => toggleFlag(flag)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove flag ${flag}`}
+              onClick={() => toggleFlag(flag)}
+            >
               ×
             </button>
           </span>

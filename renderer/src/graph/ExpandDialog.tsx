@@ -1,21 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { NeighbourRow } from '../../../db/api/contract';
 import { Dialog } from '../components/Dialog';
-import { formatCount, formatUnits, formatUsd, plural } from '../lib/format';
+import { formatCount, formatUnits, formatUsd, plural, toBaseUnits } from '../lib/format';
 import { nodeTitle, shortAddress } from '../lib/graphModel';
 import { useApp } from '../store/context';
 import type { ExpandOptions } from '../store/graphSlice';
 import { KIND_STYLE } from './palette';
 
 const DIRECTION_TEXT = { out: 'sent to', in: 'received from', both: 'exchanged with' } as const;
-
-/** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */
-export function toBaseUnits(text: string, decimals: number): string | null {
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
-  if (!match || (match[1] === '' && (match[2] ?? '') === '')) return null;
-  const fraction = (match[2] ?? '').slice(0, decimals).padEnd(decimals, '0');
-  return (BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction || '0')).toString();
-}
 
 /** A node with many counterparties: the investigator narrows them down and picks which to add. */
 export function ExpandDialog() {
@@ -69,7 +61,14 @@ export function ExpandDialog() {
         >
           <label>
             Top by value
-            <input className="input" type="number" min={1} max={5000} value={top} onChange={(e) => setTop(e.target.value)} />
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={5000}
+              value={top}
+              onChange={(e) => setTop(e.target.value)}
+            />
           </label>
           <label>
             Asset

@@ -10,7 +10,7 @@ import { useApp, useAppStore } from '../store/context';
 import type { AppState } from '../store';
 import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
 import { exportPng, exportSvg } from './exportGraph';
-import { readTheme } from './palette';
+import { readTheme } from './theme';
 import { LayoutCancelled, runLayout } from './runLayout';
 import { stylesheet } from './stylesheet';
 
@@ -33,6 +33,20 @@ interface GraphCanvasProps {
   onContext(target: ContextTarget): void;
 }
 
+/**
+ * Cytoscape adds a <style> element to the page the first time it draws, unless one with this id exists. The
+ * CSP forbids inline styles (and the rule it holds, position: relative, is in graph.css already), so an empty
+ * marker with that id stands in for it and nothing is refused.
+ */
+const CYTOSCAPE_STYLE_ID = '__________cytoscape_stylesheet';
+
+function claimCytoscapeStyle() {
+  if (document.getElementById(CYTOSCAPE_STYLE_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLE_ID;
+  document.head.append(marker);
+}
+
 function webglAvailable(): boolean {
   try {
     return document.createElement('canvas').getContext('webgl2') !== null;
@@ -46,9 +60,7 @@ function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const path = results?.[active];
   return {
     dimmed: dimmedIds(graph, state.graphFilter),
-    path: path
-      ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) }
-      : null,
+    path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
   };
 }
 
@@ -63,7 +75,9 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
     const wanted = new Set<string>();
     const toAdd: ElementDefinition[] = [];
     // Parents first, so a member added in the same pass finds its group.
-    const nodes = [...scene.nodes].sort((a, b) => Number(b.classes.startsWith('group')) - Number(a.classes.startsWith('group')));
+    const nodes = [...scene.nodes].sort(
+      (a, b) => Number(b.classes.startsWith('group')) - Number(a.classes.startsWith('group')),
+    );
     for (const def of nodes) {
       wanted.add(def.id);
       const sig = signature(def);
@@ -125,7 +139,11 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       placed.delete(ele.id());
     });
     // Members of a removed group that stay must not go with it.
-    gone.nodes().children().filter((c) => wanted.has(c.id())).move({ parent: null });
+    gone
+      .nodes()
+      .children()
+      .filter((c) => wanted.has(c.id()))
+      .move({ parent: null });
     cy.remove(gone);
   });
   return added;
@@ -145,6 +163,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    claimCytoscapeStyle();
     const theme = readTheme();
     const useWebgl = large && webglAvailable();
     const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl?: boolean } } = {
@@ -190,7 +209,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const hadNone = cy.elements().empty();
       applyScene(cy, scene, seen, placed);
       syncSelection(state);
-      const unplaced = scene.nodes.some((n) => n.position === null && n.parent === null && !n.classes.startsWith('group'));
+      const unplaced = scene.nodes.some(
+        (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
+      );
       if (unplaced) state.requestLayout('flow');
       else {
         if (hadNone && scene.nodes.length > 0) cy.fit(undefined, 40);
@@ -215,7 +236,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       queueMicrotask(() => {
         selectionPending = false;
         const selected = cy.$(':selected');
-        store.getState().selectGraph({ nodes: selected.nodes().map((n) => n.id()), edges: selected.edges().map((e) => e.id()) });
+        store
+          .getState()
+          .selectGraph({ nodes: selected.nodes().map((n) => n.id()), edges: selected.edges().map((e) => e.id()) });
       });
     }
     cy.on('select unselect', reportSelection);
@@ -227,7 +250,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       nodes.forEach((n) => {
         if (!n.isParent()) moved[n.id()] = { ...n.position() };
       });
-      for (const [id, p] of Object.entries(moved)) placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+      for (const [id, p] of Object.entries(moved))
+        placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
       void store.getState().savePositions(moved);
     });
 
@@ -287,11 +311,14 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
           }
         });
         cy.fit(undefined, 40);
-        for (const [id, p] of Object.entries(positions)) placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+        for (const [id, p] of Object.entries(positions))
+          placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
         await store.getState().savePositions(positions);
       } catch (error) {
         if (!(error instanceof LayoutCancelled)) {
-          store.getState().notify('error', `The layout failed: ${error instanceof Error ? error.message : String(error)}`);
+          store
+            .getState()
+            .notify('error', `The layout failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       } finally {
         if (layoutController === controller) {
@@ -306,8 +333,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const elements = cy.collection();
       for (const id of ids) elements.merge(cy.getElementById(id));
       if (elements.empty()) return;
-      cy.fit(elements.union(elements.connectedNodes()), 80);
-      if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      // The matches with their neighbours, so the centred node is seen in its context.
+      cy.fit(elements.union(elements.connectedNodes()).closedNeighborhood(), 60);
+      if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
 
     let lastLayoutSeq = store.getState().layoutRun?.seq ?? 0;
@@ -340,7 +368,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
         lastView = state.viewRun.seq;
         const centre = { x: cy.width() / 2, y: cy.height() / 2 };
         if (state.viewRun.action === 'fit') cy.fit(undefined, 40);
-        else cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
+        else
+          cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
       }
       if (state.exportRun && state.exportRun.seq !== lastExport) {
         lastExport = state.exportRun.seq;

@@ -67,7 +67,11 @@ export function GraphContextMenu({ target, onClose }: { target: ContextTarget; o
     }
     items.push(
       { label: 'Hide', run: () => void s.setHidden(selectedNodes, true) },
-      { label: 'Remove from graph', run: () => void s.removeFromGraph({ nodes: selectedNodes, edges: [] }), danger: true },
+      {
+        label: 'Remove from graph',
+        run: () => void s.removeFromGraph({ nodes: selectedNodes, edges: [] }),
+        danger: true,
+      },
     );
   } else if (target.kind === 'edge' && target.id) {
     const id = target.id;

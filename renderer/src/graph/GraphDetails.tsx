@@ -89,7 +89,12 @@ function MultiDetails() {
         {plural(selection.nodes.length, 'node', 'nodes')}, {plural(selection.edges.length, 'edge', 'edges')} selected
       </h3>
       <div className="graph-actions">
-        <button type="button" className="button" onClick={() => openDialog('graph-group')} disabled={selection.nodes.length === 0}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => openDialog('graph-group')}
+          disabled={selection.nodes.length === 0}
+        >
           Group…
         </button>
         <button type="button" className="button" onClick={() => void store.getState().setHidden(selection.nodes, true)}>
@@ -198,11 +203,15 @@ function NodeDetails({ node }: { node: GraphNode }) {
           )}
         </dd>
         <dt>Confidence</dt>
-        <dd>{node.confidenceLevel === null ? <span className="muted">Untagged</span> : `${node.confidenceLevel} of 100`}</dd>
+        <dd>
+          {node.confidenceLevel === null ? <span className="muted">Untagged</span> : `${node.confidenceLevel} of 100`}
+        </dd>
         {flows && (
           <>
             <dt>Active</dt>
-            <dd>{flows.first ? `${formatAbsolute(flows.first)} – ${formatAbsolute(flows.last ?? flows.first)}` : '—'}</dd>
+            <dd>
+              {flows.first ? `${formatAbsolute(flows.first)} – ${formatAbsolute(flows.last ?? flows.first)}` : '—'}
+            </dd>
           </>
         )}
       </Facts>
@@ -282,7 +291,11 @@ function GroupDetails({ node }: { node: GraphNode }) {
         Group of {plural(members, 'address', 'addresses')}, {node.collapsed ? 'collapsed' : 'expanded'}.
       </p>
       <div className="graph-actions">
-        <button type="button" className="button" onClick={() => void store.getState().setCollapsed(node.id, !node.collapsed)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void store.getState().setCollapsed(node.id, !node.collapsed)}
+        >
           {node.collapsed ? 'Expand group' : 'Collapse group'}
         </button>
         <button type="button" className="button" onClick={() => void store.getState().ungroup(node.id)}>

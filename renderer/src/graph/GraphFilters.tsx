@@ -16,7 +16,8 @@ export function GraphFilters() {
   const span = useMemo(() => (graph ? timeSpan(graph) : null), [graph]);
   const assets = useMemo(() => {
     const byId = new Map<number, string>();
-    for (const edge of Object.values(graph?.edges ?? {})) byId.set(edge.asset.id, `${edge.asset.symbol} (${edge.asset.chain})`);
+    for (const edge of Object.values(graph?.edges ?? {}))
+      byId.set(edge.asset.id, `${edge.asset.symbol} (${edge.asset.chain})`);
     return [...byId].sort((a, b) => a[1].localeCompare(b[1]));
   }, [graph]);
 
@@ -35,7 +36,9 @@ export function GraphFilters() {
         <span>Asset</span>
         <select
           value={filter.assetId ?? ''}
-          onChange={(event) => setFilter({ ...filter, assetId: event.target.value ? Number(event.target.value) : null })}
+          onChange={(event) =>
+            setFilter({ ...filter, assetId: event.target.value ? Number(event.target.value) : null })
+          }
         >
           <option value="">All assets</option>
           {assets.map(([id, name]) => (
@@ -76,11 +79,7 @@ export function GraphFilters() {
         </span>
       </div>
       {isFilterActive(filter) && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => setFilter({ assetId: null, from: null, to: null })}
-        >
+        <button type="button" className="button" onClick={() => setFilter({ assetId: null, from: null, to: null })}>
           Clear filters
         </button>
       )}

@@ -3,11 +3,11 @@ import { HIGHLIGHTS, KIND_STYLE, KINDS, SANCTIONED_COLOUR } from './palette';
 
 /** Explains every mark on the canvas; drawn with the same colours and shapes, as SVG. */
 export function GraphLegend() {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   return (
     <div className="graph-legend" aria-label="Legend">
       <button type="button" className="graph-legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Legend
+        {open ? 'Hide legend' : 'Legend'}
       </button>
       {open && (
         <ul className="graph-legend-list">
@@ -45,7 +45,7 @@ export function GraphLegend() {
             <span className="legend-line legend-line-dashed" aria-hidden="true" />
             Dashed edge: has a note or flags
           </li>
-          <li>⌖ before a label: pinned in place</li>
+          <li>“pinned” under a label: stays put in layouts</li>
         </ul>
       )}
     </div>
@@ -81,7 +81,9 @@ function Swatch({ shape, fill, stroke, width = 1.5, double, dashed, halo }: Swat
       {halo && <circle cx="9" cy="9" r="8.5" fill={halo} opacity="0.6" />}
       {body}
       {double && <circle cx="9" cy="9" r="3.5" fill="none" stroke={stroke} strokeWidth="1.2" />}
-      {dashed && <circle cx="9" cy="9" r="8.3" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 1.5" />}
+      {dashed && (
+        <circle cx="9" cy="9" r="8.3" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 1.5" />
+      )}
     </svg>
   );
 }

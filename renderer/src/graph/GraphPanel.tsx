@@ -192,7 +192,12 @@ function EmptyGraph({ caseId }: { caseId: number }) {
       </p>
       <div className="graph-empty-actions">
         {count !== null && count > 0 && (
-          <button type="button" className="button button-primary" onClick={() => void addCaseAddresses()} disabled={adding}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void addCaseAddresses()}
+            disabled={adding}
+          >
             Add the case’s {plural(count, 'address', 'addresses')}
           </button>
         )}

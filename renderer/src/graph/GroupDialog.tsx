@@ -54,7 +54,11 @@ export function GroupDialog() {
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={busy || !name.trim() || members.length === 0}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || !name.trim() || members.length === 0}
+          >
             Group
           </button>
         </div>

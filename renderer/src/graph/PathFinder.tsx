@@ -12,6 +12,9 @@ export function PathFinder() {
   const setQuery = useApp((s) => s.setPathQuery);
   const setResults = useApp((s) => s.setPathResults);
   const showPath = useApp((s) => s.showPath);
+  const select = useApp((s) => s.selectGraph);
+  const setTab = useApp((s) => s.setGraphTab);
+  const focus = useApp((s) => s.focusGraph);
   const title = (id: string | null) => (id === null ? null : nodes?.[id] ? nodeTitle(nodes[id]) : id);
   const picked = selection.nodes.length === 1 ? (selection.nodes[0] ?? null) : null;
 
@@ -141,8 +144,19 @@ export function PathFinder() {
                 const edge = edges?.[id];
                 return (
                   <li key={id}>
-                    <span>{title(active.nodes[i] ?? null)}</span> → <span>{title(active.nodes[i + 1] ?? null)}</span>
-                    {edge && <span className="muted"> · {edgeLabel(edge)}</span>}
+                    <button
+                      type="button"
+                      className="path-hop"
+                      title="Show this edge’s details"
+                      onClick={() => {
+                        select({ nodes: [], edges: [id] });
+                        focus([id]);
+                        setTab('selection');
+                      }}
+                    >
+                      {title(active.nodes[i] ?? null)} → {title(active.nodes[i + 1] ?? null)}
+                      {edge && <span className="muted"> · {edgeLabel(edge)}</span>}
+                    </button>
                   </li>
                 );
               })}

@@ -43,9 +43,8 @@ export function flagText(flags: readonly string[]): string {
 }
 
 function nodeLabel(node: GraphNode): string {
-  const title = node.pinned ? `⌖ ${nodeTitle(node)}` : nodeTitle(node);
-  const flags = flagText(node.flags);
-  return flags ? `${title}\n${flags}` : title;
+  const extra = [flagText(node.flags), node.pinned ? 'pinned' : ''].filter(Boolean).join(' · ');
+  return extra ? `${nodeTitle(node)}\n${extra}` : nodeTitle(node);
 }
 
 export function edgeLabel(edge: GraphEdge): string {

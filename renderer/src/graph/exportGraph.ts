@@ -1,7 +1,7 @@
 /** PNG and SVG of the graph as downloads, built from what the canvas shows. */
 import type { Core, NodeSingular } from 'cytoscape';
 import { graphToSvg, type SvgScene, type SvgShape } from '../lib/svg';
-import type { Theme } from './palette';
+import type { Theme } from './theme';
 
 const SVG_SHAPES: readonly SvgShape[] = ['ellipse', 'round-rectangle', 'diamond', 'hexagon', 'rectangle'];
 const MARGIN = 40;
@@ -49,7 +49,7 @@ export function svgSceneOf(cy: Core, theme: Theme, title: string): SvgScene {
       y: p.y + dy,
       width: node.width(),
       height: node.height(),
-      shape: node.isParent() ? 'round-rectangle' : SVG_SHAPES.find((s) => s === shape) ?? 'ellipse',
+      shape: node.isParent() ? 'round-rectangle' : (SVG_SHAPES.find((s) => s === shape) ?? 'ellipse'),
       fill: node.isParent() ? theme.groupFill : String(node.data('fill')),
       border: String(node.data('border')),
       borderWidth: Number(node.data('borderWidth')) || 1,

@@ -75,7 +75,9 @@ function force({ nodes, edges }: LayoutInput): LayoutOutput {
     ],
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });
-  const fixed = nodes.filter((n) => n.pinned && n.position).map((n) => ({ nodeId: n.id, position: n.position as Point }));
+  const fixed = nodes
+    .filter((n) => n.pinned && n.position)
+    .map((n) => ({ nodeId: n.id, position: n.position as Point }));
   const options: FcoseLayoutOptions = {
     name: 'fcose',
     quality: nodes.length > 2000 ? 'draft' : 'default',

@@ -1,7 +1,15 @@
 import type { NODE_KINDS, NodeKind, STANDARD_FLAGS } from '../../../db/api/contract';
 
 /** The contract's lists, restated because the renderer imports only types from db/; `satisfies` keeps them equal. */
-export const KINDS = ['victim', 'actor', 'exchange', 'mixer', 'bridge', 'service', 'unknown'] as const satisfies typeof NODE_KINDS;
+export const KINDS = [
+  'victim',
+  'actor',
+  'exchange',
+  'mixer',
+  'bridge',
+  'service',
+  'unknown',
+] as const satisfies typeof NODE_KINDS;
 export const FLAGS = ['suspect', 'cash-out', 'victim'] as const satisfies typeof STANDARD_FLAGS;
 
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'rectangle';
@@ -42,27 +50,4 @@ export function confidenceOpacity(level: number | null): number {
   if (level === null) return 0.9;
   if (level >= 50) return 1;
   return 0.7;
-}
-
-export interface Theme {
-  background: string;
-  text: string;
-  textOutline: string;
-  edge: string;
-  accent: string;
-  groupFill: string;
-}
-
-/** Colours of the canvas from the page's CSS variables, so the graph follows the light or dark theme. */
-export function readTheme(element: Element = document.documentElement): Theme {
-  const css = getComputedStyle(element);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    background: v('--surface', '#ffffff'),
-    text: v('--text', '#1a1e24'),
-    textOutline: v('--surface', '#ffffff'),
-    edge: v('--graph-edge', '#8d96a5'),
-    accent: v('--accent', '#2451c4'),
-    groupFill: v('--surface-sunken', '#f7f8fa'),
-  };
 }

@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './elements';
-import { SANCTIONED_COLOUR, type Theme } from './palette';
+import { SANCTIONED_COLOUR } from './palette';
+import type { Theme } from './theme';
 
 /**
  * The canvas's look. Labels are canvas text (never HTML), so imported labels cannot inject markup.

@@ -58,7 +58,7 @@ const COMPACT_STEPS: [bigint, string][] = [
   [10n ** 3n, 'K'],
 ];
 
-/** Short form for labels on a canvas: 173.6K, 25.5M, 0.0012; three significant digits at most. */
+/** Short form for labels on a canvas (the details panel shows the exact amount): 173K, 25.5M, 0.0012; at most three significant digits, cut, not rounded. */
 export function formatUnitsShort(base: string, decimals: number): string {
   if (!/^\d+$/.test(base)) return base;
   const value = BigInt(base);
@@ -87,4 +87,12 @@ export function formatUsd(usd: string): string {
   const [whole = '0', cents = '00'] = usd.split('.');
   if (!/^\d+$/.test(whole)) return `$${usd}`;
   return `$${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */
+export function toBaseUnits(text: string, decimals: number): string | null {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) return null;
+  const fraction = (match[2] ?? '').slice(0, decimals).padEnd(decimals, '0');
+  return (BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction || '0')).toString();
 }

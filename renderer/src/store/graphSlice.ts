@@ -114,8 +114,11 @@ export interface GraphSlice {
   pathQuery: PathQuery;
   setCaseTab(tab: CaseTab): void;
   loadGraph(caseId: number): Promise<void>;
-  /** Applies an edit; its undo ops go on the undo stack unless `record` is false. */
-  applyGraph(ops: GraphOp[], options?: { record?: boolean }): Promise<GraphChange | null>;
+  /**
+   * Applies an edit; its undo ops go on the undo stack unless `record` is false. A function builds the ops
+   * when the edit's turn comes, from the graph as the edits before it left it.
+   */
+  applyGraph(ops: GraphOps, options?: { record?: boolean }): Promise<GraphChange | null>;
   undoGraph(): Promise<void>;
   redoGraph(): Promise<void>;
   selectGraph(selection: GraphSelection): void;
@@ -153,6 +156,8 @@ export interface GraphSlice {
   showPath(index: number): void;
 }
 
+export type GraphOps = GraphOp[] | ((graph: GraphData) => GraphOp[]);
+
 const EMPTY_SELECTION: GraphSelection = { nodes: [], edges: [] };
 
 const DEFAULT_PATH: PathQuery = {
@@ -177,14 +182,18 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       return get().graph;
     }
 
-    function run(ops: GraphOp[], onDone: (change: GraphChange) => void): Promise<GraphChange | null> {
+    function run(ops: GraphOps, onDone: (change: GraphChange) => void): Promise<GraphChange | null> {
       const graph = graphOrNull();
       if (!graph) return Promise.resolve(null);
       const caseId = graph.caseId;
       const next = queue.then(async () => {
+        const now = get().graph;
+        if (now?.caseId !== caseId) return null;
+        const resolved = typeof ops === 'function' ? ops(now) : ops;
+        if (resolved.length === 0) return null;
         set({ graphBusy: true });
         try {
-          const change = await api['graph.apply']({ caseId, ops });
+          const change = await api['graph.apply']({ caseId, ops: resolved });
           const current = get().graph;
           if (current?.caseId === caseId) {
             set({ graph: applyChange(current, change) });
@@ -210,8 +219,12 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         .map((n) => n.position as Point);
     }
 
-    function putNodes(nodes: NodeRecord[]): Promise<unknown> {
-      return nodes.length > 0 ? get().applyGraph([{ op: 'put', nodes }]) : Promise.resolve();
+    /** Node records built from the graph as it is when the edit runs, so quick edits never undo each other. */
+    function putNodes(build: (graph: GraphData) => NodeRecord[]): Promise<GraphChange | null> {
+      return get().applyGraph((graph) => {
+        const nodes = build(graph);
+        return nodes.length > 0 ? [{ op: 'put', nodes }] : [];
+      });
     }
 
     function neighboursQuery(state: ExpandState) {
@@ -359,7 +372,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
           const node = graph.nodes[id];
           if (node) nodes.push(nodeRecord(node, { hidden: false }));
         }
-        await putNodes(nodes);
+        await putNodes(() => nodes);
         get().focusGraph(addresses);
         return fresh.length;
       },
@@ -420,8 +433,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       async addNeighbours(rows) {
         const anchorId = get().expand?.nodeId ?? expandAnchor;
         if (!anchorId) return;
-        const ops = neighbourOps(rows, anchorId);
-        if (ops.length > 0) await get().applyGraph(ops);
+        await get().applyGraph(() => neighbourOps(rows, anchorId));
         get().focusGraph([anchorId, ...rows.map((r) => r.address)]);
       },
 
@@ -430,13 +442,12 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async setHidden(ids, hidden) {
-        const graph = graphOrNull();
-        if (!graph) return;
-        const nodes = ids.flatMap((id) => {
-          const node = graph.nodes[id];
-          return node && node.hidden !== hidden ? [nodeRecord(node, { hidden })] : [];
-        });
-        await putNodes(nodes);
+        await putNodes((graph) =>
+          ids.flatMap((id) => {
+            const node = graph.nodes[id];
+            return node && node.hidden !== hidden ? [nodeRecord(node, { hidden })] : [];
+          }),
+        );
         if (hidden) get().selectGraph(EMPTY_SELECTION);
       },
 
@@ -456,13 +467,17 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async annotateNode(id, changes) {
-        const node = graphOrNull()?.nodes[id];
-        if (node) await putNodes([nodeRecord(node, changes)]);
+        await putNodes((graph) => {
+          const node = graph.nodes[id];
+          return node ? [nodeRecord(node, changes)] : [];
+        });
       },
 
       async annotateEdge(id, changes) {
-        const edge = graphOrNull()?.edges[id];
-        if (edge) await get().applyGraph([{ op: 'put', edges: [edgeRecord(edge, changes)] }]);
+        await get().applyGraph((graph) => {
+          const edge = graph.edges[id];
+          return edge ? [{ op: 'put', edges: [edgeRecord(edge, changes)] }] : [];
+        });
       },
 
       async groupNodes(ids, name, kind) {
@@ -473,33 +488,33 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
           .filter((n): n is GraphNode => n !== undefined && n.type === 'address');
         if (members.length === 0) return null;
         const groupId = groupIdFor(name, (id) => id in graph.nodes);
-        const change = await get().applyGraph([
-          {
-            op: 'put',
-            nodes: [
-              { id: groupId, label: name.trim(), kind },
-              ...members.map((m) => nodeRecord(m, { parent: groupId })),
-            ],
-          },
+        const change = await putNodes((now) => [
+          { id: groupId, label: name.trim(), kind },
+          ...members.flatMap((m) => {
+            const member = now.nodes[m.id];
+            return member ? [nodeRecord(member, { parent: groupId })] : [];
+          }),
         ]);
         return change ? groupId : null;
       },
 
       async setCollapsed(groupId, collapsed) {
-        const group = graphOrNull()?.nodes[groupId];
-        if (!group || group.type !== 'group') return;
-        let position = group.position;
-        if (collapsed && !position) {
-          // A collapsed group is drawn where its members were.
-          const members = Object.values(graphOrNull()?.nodes ?? {}).filter((n) => n.parent === groupId && n.position);
-          if (members.length > 0) {
-            position = {
-              x: members.reduce((sum, m) => sum + (m.position?.x ?? 0), 0) / members.length,
-              y: members.reduce((sum, m) => sum + (m.position?.y ?? 0), 0) / members.length,
-            };
+        await putNodes((graph) => {
+          const group = graph.nodes[groupId];
+          if (!group || group.type !== 'group') return [];
+          let position = group.position;
+          if (collapsed && !position) {
+            // A collapsed group is drawn where its members were.
+            const members = Object.values(graph.nodes).filter((n) => n.parent === groupId && n.position);
+            if (members.length > 0) {
+              position = {
+                x: members.reduce((sum, m) => sum + (m.position?.x ?? 0), 0) / members.length,
+                y: members.reduce((sum, m) => sum + (m.position?.y ?? 0), 0) / members.length,
+              };
+            }
           }
-        }
-        await putNodes([nodeRecord(group, { collapsed, position })]);
+          return [nodeRecord(group, { collapsed, position })];
+        });
       },
 
       async ungroup(groupId) {
@@ -508,9 +523,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async setPinned(ids, pinned) {
-        const graph = graphOrNull();
-        if (!graph) return;
-        await putNodes(
+        await putNodes((graph) =>
           ids.flatMap((id) => {
             const node = graph.nodes[id];
             return node && node.pinned !== pinned ? [nodeRecord(node, { pinned })] : [];
@@ -519,16 +532,15 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async savePositions(moved) {
-        const graph = graphOrNull();
-        if (!graph) return;
-        const nodes = Object.entries(moved).flatMap(([id, p]) => {
-          const node = graph.nodes[id];
-          if (!node) return [];
-          const position = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
-          if (node.position && node.position.x === position.x && node.position.y === position.y) return [];
-          return [nodeRecord(node, { position })];
-        });
-        await putNodes(nodes);
+        await putNodes((graph) =>
+          Object.entries(moved).flatMap(([id, p]) => {
+            const node = graph.nodes[id];
+            if (!node) return [];
+            const position = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+            if (node.position && node.position.x === position.x && node.position.y === position.y) return [];
+            return [nodeRecord(node, { position })];
+          }),
+        );
       },
 
       async addCaseNote(text) {
@@ -584,11 +596,9 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         get().focusGraph([...path.nodes, ...path.edges]);
       },
     };
-
   };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
-
