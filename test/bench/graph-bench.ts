@@ -1,5 +1,5 @@
 /**
- * `npm run bench:graph [-- --runs N]`: how the case graph canvas renders a large graph, against a bare Cytoscape page.
+ * `npm run bench:graph [-- --runs N] [-- --screenshots DIR]`: how the case graph canvas renders a large graph, against a bare Cytoscape page.
  *
  * One run: (a) a fresh workspace with two cases, 1,000 nodes / 2,000 edges and 5,000 nodes / 10,000 edges, made
  * of real transfers (a generated transfers CSV through the real importer) and put on each case's graph through
@@ -275,6 +275,8 @@ interface Figures {
   webgl: string;
   /** What the canvas says it draws with (`data-renderer`), when it says. */
   renderer: string;
+  /** The canvas's size in CSS pixels, as `WxH`. */
+  size: string;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -301,10 +303,44 @@ function webgl(page: Page): Promise<string> {
   })()`);
 }
 
-/** Pans by dragging from the canvas's corner (padding, not a node) and zooms with the wheel at its centre. */
+/**
+ * A point just inside a corner of the canvas that the canvas itself receives: inside the fit padding, so on the
+ * background rather than a node, and not under an overlay (a search box, a legend) laid over the canvas.
+ */
+async function backgroundPoint(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  const inset = 12;
+  const corners = [
+    [box.x + box.width - inset, box.y + inset],
+    [box.x + box.width - inset, box.y + box.height - inset],
+    [box.x + inset, box.y + inset],
+    [box.x + inset, box.y + box.height - inset],
+  ] as const;
+  for (const [x, y] of corners) {
+    const onCanvas = await page.evaluate<boolean>(
+      `(() => {
+        const hit = document.elementFromPoint(${x}, ${y});
+        return !!hit && hit.tagName === 'CANVAS' && !!hit.closest(${JSON.stringify(CANVAS)});
+      })()`,
+    );
+    if (onCanvas) return { x, y };
+  }
+  throw new Error('every corner of the graph canvas is covered: nowhere to start a pan');
+}
+
+/** Pans by dragging from a background corner and zooms with the wheel at the canvas's centre. */
+async function canvasSize(page: Page): Promise<string> {
+  const box = await page.locator(CANVAS).first().boundingBox();
+  return box ? `${Math.round(box.width)}x${Math.round(box.height)}` : 'unknown';
+}
+
 async function framesPerSecond(page: Page): Promise<number> {
   const box = await page.locator(CANVAS).boundingBox();
   if (!box) throw new Error('the graph canvas has no box');
+  const start = await backgroundPoint(page, box);
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // Circles around the point halfway to the centre, so the pointer stays over the canvas.
+  const orbit = { x: (start.x + centre.x) / 2, y: (start.y + centre.y) / 2 };
+  const radius = Math.min(box.width, box.height) / 4;
   await page.evaluate(`(() => {
     window.__frames = 0;
     window.__counting = true;
@@ -316,15 +352,14 @@ async function framesPerSecond(page: Page): Promise<number> {
     requestAnimationFrame(tick);
   })()`);
   const pace = () => new Promise((resolve) => setTimeout(resolve, 16));
-  const [x0, y0] = [box.x + 12, box.y + 12];
-  await page.mouse.move(x0, y0);
+  await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 0, end = Date.now() + PAN_MS; Date.now() < end; i++) {
-    await page.mouse.move(x0 + 150 + 150 * Math.sin(i / 8), y0 + 100 + 100 * Math.cos(i / 8));
+    await page.mouse.move(orbit.x + radius * Math.sin(i / 8), orbit.y + radius * Math.cos(i / 8));
     await pace();
   }
   await page.mouse.up();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(centre.x, centre.y);
   for (let i = 0, end = Date.now() + ZOOM_MS; Date.now() < end; i++) {
     await page.mouse.wheel(0, i % 30 < 15 ? -120 : 120);
     await pace();
@@ -346,14 +381,32 @@ async function heapMb(page: Page): Promise<number> {
   return used / 1024 / 1024;
 }
 
+/** With `--screenshots DIR`: what each page shows once ready and after the pan and zoom, to check what was driven. */
+const SHOTS = process.argv.includes('--screenshots') ? process.argv[process.argv.indexOf('--screenshots') + 1] : null;
+let shots = 0;
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${String(++shots).padStart(2, '0')}-${name}.png`) });
+}
+
 async function measureBare(browser: Browser, origin: string): Promise<Figures> {
   const page = await newPage(browser);
   try {
     await page.goto(origin);
     const firstRenderMs = await readyAt(page);
+    await shoot(page, 'bare');
     const heap = await heapMb(page);
     const fps = await framesPerSecond(page);
-    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer: 'canvas (Cytoscape default)' };
+    await shoot(page, 'bare-moved');
+    return {
+      firstRenderMs,
+      fps,
+      heapMb: heap,
+      webgl: await webgl(page),
+      renderer: 'canvas (Cytoscape default)',
+      size: await canvasSize(page),
+    };
   } finally {
     await page.context().close();
   }
@@ -376,10 +429,12 @@ async function measureOurs(browser: Browser, url: string, title: string): Promis
       return `UI NOT READY: no ${CANVAS} within ${UI_MS / 1000} s of opening the case`;
     }
     const firstRenderMs = (await readyAt(page)) - clickedAt;
+    await shoot(page, 'ours');
     const heap = await heapMb(page);
     const fps = await framesPerSecond(page);
+    await shoot(page, 'ours-moved');
     const renderer = (await page.locator(CANVAS).first().getAttribute('data-renderer')) ?? 'not stated';
-    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer };
+    return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer, size: await canvasSize(page) };
   } finally {
     await page.context().close();
   }
@@ -408,6 +463,7 @@ function median(runs: Figures[]): Figures {
     heapMb: mid((f) => f.heapMb),
     webgl: first.webgl,
     renderer: first.renderer,
+    size: first.size,
   };
 }
 
@@ -509,7 +565,10 @@ async function main(): Promise<void> {
   );
   for (const row of rows) {
     const ours = typeof row.ours === 'string' ? 'not measured' : row.ours.renderer;
-    console.log(`renderer at ${row.scale.name}: ours ${ours}; bare ${row.bare.renderer}`);
+    const oursSize = typeof row.ours === 'string' ? '' : ` on ${row.ours.size}`;
+    console.log(
+      `renderer at ${row.scale.name}: ours ${ours}${oursSize}; bare ${row.bare.renderer} on ${row.bare.size}`,
+    );
     if (row.graphGet) {
       console.log(
         `graph.get at ${row.scale.name} over HTTP (after the runs): ${fixed(row.graphGet.ms)} ms, ` +
