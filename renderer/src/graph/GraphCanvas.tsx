@@ -25,6 +25,7 @@ export const LARGE_NODES = 1000;
 export const LARGE_EDGES = 2000;
 /** Below this zoom, arrows and edge labels are dropped. */
 const FAR_ZOOM = 0.45;
+const LOD_DELAY_MS = 200;
 
 export interface ContextTarget {
   kind: 'node' | 'edge' | 'canvas';
@@ -109,6 +110,18 @@ function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
   });
 }
 
+/** The zoom fitCentres will choose for a scene's nodes, before they are added. */
+function fitZoom(cy: Core, scene: Scene): number {
+  const placed = scene.nodes.flatMap((n) => (n.position ? [n.position] : []));
+  if (placed.length === 0) return 1;
+  const xs = placed.map((p) => p.x);
+  const ys = placed.map((p) => p.y);
+  const margin = NODE_SIZE * 3;
+  const w = Math.max(...xs) - Math.min(...xs) + margin;
+  const h = Math.max(...ys) - Math.min(...ys) + margin;
+  return Math.min((cy.width() - 80) / w, (cy.height() - 80) / h);
+}
+
 function signature(element: NodeElement | EdgeElement): string {
   return `${element.classes}|${JSON.stringify(element.data)}`;
 }
@@ -118,7 +131,14 @@ function signature(element: NodeElement | EdgeElement): string {
  * moves into and out of groups and changed data, then edges, then removals, and last the positions the store
  * changed (undo, a layout), once every node is where its group says.
  */
-function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: Map<string, string>): void {
+function applyScene(
+  cy: Core,
+  scene: Scene,
+  seen: Map<string, string>,
+  placed: Map<string, string>,
+  far: boolean,
+): void {
+  const extra = far ? ' far' : '';
   cy.batch(() => {
     const wanted = new Set<string>();
     const isGroup = (def: NodeElement) => def.classes.startsWith('group');
@@ -130,7 +150,7 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       toAdd.push({
         group: 'nodes',
         data: { ...def.data, id: def.id, ...(def.parent ? { parent: def.parent } : {}) },
-        classes: def.classes,
+        classes: def.classes + extra,
         position: def.position ?? { x: 0, y: 0 },
       });
       seen.set(def.id, signature(def));
@@ -145,7 +165,7 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       const sig = signature(def);
       if (seen.get(def.id) !== sig) {
         node.data(def.data);
-        node.classes(def.classes);
+        node.classes(def.classes + extra);
         seen.set(def.id, sig);
       }
     }
@@ -160,7 +180,7 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       } else if (existing.nonempty()) {
         if (seen.get(def.id) !== sig) {
           existing.data(def.data);
-          existing.classes(def.classes);
+          existing.classes(def.classes + extra);
           seen.set(def.id, sig);
         }
         continue;
@@ -168,7 +188,7 @@ function applyScene(cy: Core, scene: Scene, seen: Map<string, string>, placed: M
       edgeAdds.push({
         group: 'edges',
         data: { ...def.data, id: def.id, source: def.source, target: def.target },
-        classes: def.classes,
+        classes: def.classes + extra,
       });
       seen.set(def.id, sig);
     }
@@ -225,6 +245,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       selectionType: 'single',
       textureOnViewport: large,
       hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
       motionBlur: false,
       pixelRatio: large ? 1 : 'auto',
       // Cytoscape ≥3.31 reads renderer options; its types do not list them yet.
@@ -257,16 +278,21 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       lastPath = state.pathQuery;
       const scene = buildScene(graph, highlightsOf(state, graph));
       const hadNone = cy.elements().empty();
-      applyScene(cy, scene, seen, placed);
-      // New edges follow the level of detail the view is at.
-      if (far) cy.elements().not('.far').addClass('far');
+      // The first fill is styled at the level of detail of the view it will be fitted to, so 15,000
+      // elements are not styled twice before the first frame.
+      if (hadNone) far = fitZoom(cy, scene) < FAR_ZOOM;
+      applyScene(cy, scene, seen, placed, far);
       syncSelection(state);
       const unplaced = scene.nodes.some(
         (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
       );
       if (unplaced) state.requestLayout('flow');
       else {
-        if (hadNone && scene.nodes.length > 0) fitCentres(cy, cy.nodes(), 40);
+        if (hadNone && scene.nodes.length > 0) {
+          fitCentres(cy, cy.nodes(), 40);
+          // The first frame is drawn at the level of detail of the fitted view, not restyled after it.
+          applyLod();
+        }
         markReady();
       }
     }
@@ -326,11 +352,18 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       void store.getState().expandNode((event.target as NodeSingular).id(), 'out');
     });
 
-    cy.on('zoom', () => {
+    // The level of detail changes once the wheel rests: restyling 15,000 elements on every threshold crossing
+    // mid-zoom would stall the frames the zoom is made of.
+    let lodTimer: ReturnType<typeof setTimeout> | undefined;
+    const applyLod = () => {
       const next = cy.zoom() < FAR_ZOOM;
       if (next === far) return;
       far = next;
       cy.batch(() => (far ? cy.elements().addClass('far') : cy.elements().removeClass('far')));
+    };
+    cy.on('zoom', () => {
+      clearTimeout(lodTimer);
+      lodTimer = setTimeout(applyLod, large ? LOD_DELAY_MS : 0);
     });
 
     async function layout(name: 'flow' | 'force') {
@@ -448,6 +481,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       unsubscribe();
       media.removeEventListener('change', onTheme);
       layoutController?.abort();
+      clearTimeout(lodTimer);
       cy.destroy();
     };
   }, [store, large]);
