@@ -21,8 +21,8 @@ import { LayoutCancelled, runLayout } from './runLayout';
 import { stylesheet } from './stylesheet';
 
 /** Above these sizes the canvas trades detail for speed (textures while moving, 1× pixels, straight edges). */
-export const LARGE_NODES = 1000;
-export const LARGE_EDGES = 2000;
+export const LARGE_NODES = 500;
+export const LARGE_EDGES = 1000;
 /** Below this zoom, arrows and edge labels are dropped. */
 const FAR_ZOOM = 0.45;
 const LOD_DELAY_MS = 200;
