@@ -12,6 +12,8 @@
  * First render: ours from the click that opens the case to the ready mark (the app shell is already loaded);
  * bare from navigation start to its first drawn frame (loading its page and data included).
  * Frames: requestAnimationFrame callbacks counted in the page while Playwright drives the mouse.
+ * A third page, the bare one with Cytoscape's WebGL renderer, is measured for reference (with SwiftShader, WebGL
+ * is drawn on the CPU too), outside the ratios.
  * Each page is measured --runs times (3 by default), ours and bare interleaved, and the medians printed.
  * Targets at 5k/10k: ours fps / bare fps ≥ 5, ours first render / bare first render ≤ 0.5.
  */
@@ -183,8 +185,14 @@ const BARE_PAGE = `<!doctype html>
 <script src="/elements.js"></script>
 <script>
   const container = document.getElementById('cy');
-  const cy = cytoscape({ container, elements: window.ELEMENTS, layout: { name: 'preset' } });
-  cy.one('render', () => requestAnimationFrame(() => container.setAttribute('data-graph-ready', 'true')));
+  const options = { container, elements: window.ELEMENTS, layout: { name: 'preset' } };
+  // ?webgl: the same with Cytoscape's WebGL renderer, for reference (not a target's denominator).
+  if (location.search === '?webgl') options.renderer = { name: 'canvas', webgl: true };
+  const cy = cytoscape(options);
+  const ready = () => requestAnimationFrame(() => container.setAttribute('data-graph-ready', 'true'));
+  // The WebGL renderer emits no 'render' event; it draws in its first animation frame, so mark the one after.
+  if (options.renderer) requestAnimationFrame(ready);
+  else cy.one('render', ready);
 </script></body></html>`;
 
 /** A static server for the bare page: the page, Cytoscape's own bundle, and the elements as a script. */
@@ -196,7 +204,7 @@ async function serveBare(): Promise<{ origin: string; setElements(json: string):
       response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (request.url === '/') send('text/html; charset=utf-8', BARE_PAGE);
+    if (request.url === '/' || request.url === '/?webgl') send('text/html; charset=utf-8', BARE_PAGE);
     else if (request.url === '/cytoscape.min.js') send('text/javascript', cytoscape);
     else if (request.url === '/elements.js') send('text/javascript', elementsJs);
     else response.writeHead(404).end();
@@ -390,10 +398,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${String(++shots).padStart(2, '0')}-${name}.png`) });
 }
 
-async function measureBare(browser: Browser, origin: string): Promise<Figures> {
+async function measureBare(browser: Browser, origin: string, withWebgl = false): Promise<Figures> {
   const page = await newPage(browser);
   try {
-    await page.goto(origin);
+    await page.goto(withWebgl ? `${origin}/?webgl` : origin);
     const firstRenderMs = await readyAt(page);
     await shoot(page, 'bare');
     const heap = await heapMb(page);
@@ -404,7 +412,7 @@ async function measureBare(browser: Browser, origin: string): Promise<Figures> {
       fps,
       heapMb: heap,
       webgl: await webgl(page),
-      renderer: 'canvas (Cytoscape default)',
+      renderer: withWebgl ? 'webgl (renderer option)' : 'canvas (Cytoscape default)',
       size: await canvasSize(page),
     };
   } finally {
@@ -499,11 +507,18 @@ async function main(): Promise<void> {
   const bare = await serveBare();
   const browser = await launch();
   const host = fs.existsSync(SERVE) ? await startHost(workspace.file) : null;
-  const rows: { scale: Scale; bare: Figures; ours: Figures | string; graphGet?: { ms: number; bytes: number } }[] = [];
+  const rows: {
+    scale: Scale;
+    bare: Figures;
+    bareWebgl: Figures;
+    ours: Figures | string;
+    graphGet?: { ms: number; bytes: number };
+  }[] = [];
   try {
     for (const { caseId, title, graph, assetIds } of workspace.cases) {
       bare.setElements(JSON.stringify(elements(graph, assetIds)));
       const bareRuns: Figures[] = [];
+      const bareWebglRuns: Figures[] = [];
       const oursRuns: Figures[] = [];
       let oursProblem: string | null = workspace.graphProblem
         ? `ENGINE NOT READY: ${workspace.graphProblem}`
@@ -513,13 +528,20 @@ async function main(): Promise<void> {
       // Interleaved, so a busy spell on the shared machine falls on both pages alike.
       for (let run = 0; run < runs; run++) {
         bareRuns.push(await measureBare(browser, bare.origin));
+        bareWebglRuns.push(await measureBare(browser, bare.origin, true));
         if (oursProblem || !host) continue;
         const ours = await measureOurs(browser, host.url, title);
         if (typeof ours === 'string') oursProblem = ours;
         else oursRuns.push(ours);
       }
       const graphGet = host && !oursProblem ? await timeGraphGet(host.url, caseId) : undefined;
-      rows.push({ scale: graph.scale, bare: median(bareRuns), ours: oursProblem ?? median(oursRuns), graphGet });
+      rows.push({
+        scale: graph.scale,
+        bare: median(bareRuns),
+        bareWebgl: median(bareWebglRuns),
+        ours: oursProblem ?? median(oursRuns),
+        graphGet,
+      });
       console.log(`measured ${graph.scale.name}`);
     }
   } finally {
@@ -534,19 +556,20 @@ async function main(): Promise<void> {
     `\nWebGL in headless Chromium (--use-angle=swiftshader --enable-unsafe-swiftshader): ${rows[0]?.bare.webgl}`,
   );
   console.log(
-    '\n| graph  | page | first render ms | fps  | heap MB | fps ratio (ours/bare) | first-render ratio (ours/bare) |',
+    '\n| graph  | page       | first render ms | fps  | heap MB | fps ratio (ours/bare) | first-render ratio (ours/bare) |',
   );
   console.log(
-    '|--------|------|-----------------|------|---------|-----------------------|--------------------------------|',
+    '|--------|------------|-----------------|------|---------|-----------------------|--------------------------------|',
   );
   const verdicts: string[] = [];
   for (const row of rows) {
     const name = row.scale.name.padEnd(6);
     const line = (page: string, f: Figures, ratios = ['', '']) =>
-      `| ${name} | ${page} | ${fixed(f.firstRenderMs).padStart(15)} | ${fixed(f.fps, 1).padStart(4)} | ${fixed(f.heapMb, 1).padStart(7)} | ${ratios[0]!.padStart(21)} | ${ratios[1]!.padStart(30)} |`;
+      `| ${name} | ${page.padEnd(10)} | ${fixed(f.firstRenderMs).padStart(15)} | ${fixed(f.fps, 1).padStart(4)} | ${fixed(f.heapMb, 1).padStart(7)} | ${ratios[0]!.padStart(21)} | ${ratios[1]!.padStart(30)} |`;
     console.log(line('bare', row.bare));
+    console.log(line('bare+webgl', row.bareWebgl));
     if (typeof row.ours === 'string') {
-      console.log(`| ${name} | ours | ${row.ours}`);
+      console.log(`| ${name} | ours       | ${row.ours}`);
       if (row.scale.name === '5k/10k') verdicts.push(`5k/10k targets: MISSED (not measured: ${row.ours})`);
       continue;
     }
@@ -562,6 +585,9 @@ async function main(): Promise<void> {
   }
   console.log(
     '\nfirst render: ours from the click opening the case to the ready mark; bare from navigation start to its first frame.',
+  );
+  console.log(
+    'bare+webgl: the bare page with renderer { webgl: true }, for reference; ratios use the default bare page.',
   );
   for (const row of rows) {
     const ours = typeof row.ours === 'string' ? 'not measured' : row.ours.renderer;
