@@ -17,6 +17,8 @@ const CSP_DIRECTIVES = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The graph's layout worker is a file of the app's own build; no blob: or data: workers.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -17,6 +17,7 @@ import './styles/tables.css';
 import './styles/details.css';
 import './styles/import.css';
 import './styles/case-addresses.css';
+import './styles/graph.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -14,8 +14,12 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      input: { import: 'test/bench/import-bench.ts', trace: 'test/bench/trace-bench.ts' },
-      external: [/^node:/, ...builtinModules, 'better-sqlite3'],
+      input: {
+        import: 'test/bench/import-bench.ts',
+        trace: 'test/bench/trace-bench.ts',
+        graph: 'test/bench/graph-bench.ts',
+      },
+      external: [/^node:/, ...builtinModules, 'better-sqlite3', 'playwright-core'],
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },
   },

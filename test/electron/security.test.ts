@@ -58,6 +58,11 @@ describe('Content-Security-Policy', () => {
     expect(directives(CONTENT_SECURITY_POLICY)).toContain("connect-src 'self'");
   });
 
+  it('lets the graph start its layout worker from the app’s own files only', () => {
+    expect(directives(CONTENT_SECURITY_POLICY)).toContain("worker-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/worker-src[^;]*(blob:|data:)/);
+  });
+
   it('never allows inline or eval’d code, or any remote origin', () => {
     for (const policy of [CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META]) {
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval/);

@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { Case } from '../../../db/api/contract';
 import { formatAbsolute, formatRelative } from '../lib/time';
 import { useNow } from '../lib/useNow';
+import { useApp } from '../store/context';
 import { CaseActions } from './CaseActions';
 import { CaseAddresses } from './CaseAddresses';
 import { StatusBadge } from './StatusBadge';
+
+/** Cytoscape and the layouts are most of the bundle; they load when a graph is first opened. */
+const GraphPanel = lazy(() => import('../graph/GraphPanel').then((m) => ({ default: m.GraphPanel })));
 
 const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
   closed: 'This case is closed. Reopen it to continue the investigation.',
@@ -13,8 +18,10 @@ const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
 export function CaseView({ item }: { item: Case }) {
   const now = useNow(30_000);
   const note = STATUS_NOTE[item.status];
+  const tab = useApp((s) => s.caseTab);
+  const setTab = useApp((s) => s.setCaseTab);
   return (
-    <article className="case-view" aria-labelledby="case-view-title">
+    <article className={tab === 'graph' ? 'case-view case-view-graph' : 'case-view'} aria-labelledby="case-view-title">
       <header className="case-header">
         <div className="case-header-bar">
           <div className="case-eyebrow">
@@ -27,6 +34,40 @@ export function CaseView({ item }: { item: Case }) {
           {item.title}
         </h1>
       </header>
+      <div className="case-tabs" role="tablist" aria-label="Case views">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'overview'}
+          className={tab === 'overview' ? 'case-tab active' : 'case-tab'}
+          onClick={() => setTab('overview')}
+        >
+          Overview
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'graph'}
+          className={tab === 'graph' ? 'case-tab active' : 'case-tab'}
+          onClick={() => setTab('graph')}
+        >
+          Graph
+        </button>
+      </div>
+      {tab === 'graph' ? (
+        <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+          <GraphPanel caseId={item.id} />
+        </Suspense>
+      ) : (
+        <CaseOverview item={item} note={note} now={now} />
+      )}
+    </article>
+  );
+}
+
+function CaseOverview({ item, note, now }: { item: Case; note: string | undefined; now: number }) {
+  return (
+    <>
       {note && (
         <p className="alert alert-info" role="note">
           {note}
@@ -59,7 +100,7 @@ export function CaseView({ item }: { item: Case }) {
         )}
       </section>
       <CaseAddresses caseId={item.id} />
-    </article>
+    </>
   );
 }
 

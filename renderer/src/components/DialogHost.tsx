@@ -1,3 +1,6 @@
+import { AddToGraphDialog } from '../graph/AddToGraphDialog';
+import { ExpandDialog } from '../graph/ExpandDialog';
+import { GroupDialog } from '../graph/GroupDialog';
 import { useApp } from '../store/context';
 import { AddAddressesDialog } from './AddAddressesDialog';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
@@ -15,5 +18,8 @@ export function DialogHost() {
   if (dialog === 'edit' && selected) return <EditCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'delete' && selected) return <DeleteCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'add-addresses' && selected) return <AddAddressesDialog target={selected} />;
+  if (dialog === 'graph-add') return <AddToGraphDialog />;
+  if (dialog === 'graph-expand') return <ExpandDialog />;
+  if (dialog === 'graph-group') return <GroupDialog />;
   return null;
 }

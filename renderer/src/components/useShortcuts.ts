@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { isMac, isTypingTarget } from '../lib/platform';
 import { useAppStore } from '../store/context';
+import type { AppState } from '../store';
 import { SECTIONS } from '../store/uiSlice';
 
 /**
@@ -25,6 +26,11 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
       const plainMod = mod && !event.shiftKey && !event.altKey;
       // By code, not key: on AZERTY and other layouts the digit row types other characters without Shift.
       const section = plainMod ? SECTIONS[DIGIT_CODES.indexOf(event.code)] : undefined;
+      const inGraph = state.section === 'cases' && state.selected !== null && state.caseTab === 'graph';
+      if (inGraph && !typing && graphShortcut(event, state, mod)) {
+        event.preventDefault();
+        return;
+      }
       let handled = true;
       if (plainMod && key === 'n') state.openDialog('create');
       else if (plainMod && key === 'i') state.openImport();
@@ -60,6 +66,43 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
       stopMenu?.();
     };
   }, [store, searchRef]);
+}
+
+/** The graph's keys, while the graph of a case is shown; true when the key was one of them. */
+function graphShortcut(event: KeyboardEvent, state: AppState, mod: boolean): boolean {
+  const key = event.key.toLowerCase();
+  const plain = !mod && !event.altKey && !event.shiftKey;
+  const { graphSelection: selection } = state;
+  const hasSelection = selection.nodes.length + selection.edges.length > 0;
+  if (mod && !event.altKey && key === 'z') {
+    void (event.shiftKey ? state.redoGraph() : state.undoGraph());
+  } else if (mod && !event.altKey && !event.shiftKey && key === 'y') {
+    void state.redoGraph();
+  } else if (mod && !event.altKey && !event.shiftKey && key === 'f') {
+    const search = document.getElementById('graph-search');
+    if (search instanceof HTMLInputElement) {
+      search.focus();
+      search.select();
+    }
+  } else if (isDeleteKey(event)) {
+    // In the graph, Delete is about the graph: with nothing selected it does nothing, never offers to delete the case.
+    if (hasSelection) void state.removeFromGraph(selection);
+  } else if (plain && key === 'h' && selection.nodes.length > 0) {
+    void state.setHidden(selection.nodes, true);
+  } else if (plain && key === 'f') {
+    state.viewGraph('fit');
+  } else if (plain && key === 'e' && selection.nodes.length === 1 && selection.nodes[0]) {
+    void state.expandNode(selection.nodes[0], 'out');
+  } else if (event.key === '?' && !mod) {
+    state.setGraphHelp(!state.graphHelp);
+  } else if (event.key === 'Escape' && state.graphHelp) {
+    state.setGraphHelp(false);
+  } else if (event.key === 'Escape' && hasSelection) {
+    state.selectGraph({ nodes: [], edges: [] });
+  } else {
+    return false;
+  }
+  return true;
 }
 
 const DIGIT_CODES = ['Digit1', 'Digit2', 'Digit3'];

@@ -34,3 +34,65 @@ export function addressPart(chainAddress: string): string {
   const colon = chainAddress.indexOf(':');
   return colon === -1 ? chainAddress : chainAddress.slice(colon + 1);
 }
+
+/**
+ * A base-unit amount (a decimal string, exact) in whole units of an asset with `decimals`, grouped, with at
+ * most `maxFraction` fraction digits (truncated, and marked with a leading "≈" when digits were dropped).
+ * BigInt throughout: wei exceed what a JavaScript number holds exactly.
+ */
+export function formatUnits(base: string, decimals: number, maxFraction = 6): string {
+  if (!/^\d+$/.test(base)) return base;
+  const value = BigInt(base);
+  const scale = 10n ** BigInt(decimals);
+  const whole = value / scale;
+  const fraction = (value % scale).toString().padStart(decimals, '0').replace(/0+$/, '');
+  const kept = fraction.slice(0, maxFraction);
+  const text = integer.format(whole) + (kept ? `.${kept}` : '');
+  return kept.length < fraction.length ? `≈${text}` : text;
+}
+
+const COMPACT_STEPS: [bigint, string][] = [
+  [10n ** 12n, 'T'],
+  [10n ** 9n, 'B'],
+  [10n ** 6n, 'M'],
+  [10n ** 3n, 'K'],
+];
+
+/** Short form for labels on a canvas (the details panel shows the exact amount): 173K, 25.5M, 0.0012; at most three significant digits, cut, not rounded. */
+export function formatUnitsShort(base: string, decimals: number): string {
+  if (!/^\d+$/.test(base)) return base;
+  const value = BigInt(base);
+  const scale = 10n ** BigInt(decimals);
+  const whole = value / scale;
+  for (const [step, suffix] of COMPACT_STEPS) {
+    if (whole >= step) {
+      // One decimal of the step: (value * 10 / (scale * step)) rounds down, exact in BigInt.
+      const tenths = (value * 10n) / (scale * step);
+      const text = tenths >= 1000n ? (tenths / 10n).toString() : `${tenths / 10n}.${tenths % 10n}`;
+      return `${text.replace(/\.0$/, '')}${suffix}`;
+    }
+  }
+  if (whole >= 1n) {
+    const hundredths = (value * 100n) / scale;
+    return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
+  }
+  if (value === 0n) return '0';
+  const fraction = (value % scale).toString().padStart(decimals, '0');
+  const firstDigit = fraction.search(/[1-9]/);
+  return `0.${fraction.slice(0, firstDigit + 2)}`.replace(/0+$/, '');
+}
+
+/** USD with two decimals as the engine gives it ("1234567.89") → "$1,234,567.89". */
+export function formatUsd(usd: string): string {
+  const [whole = '0', cents = '00'] = usd.split('.');
+  if (!/^\d+$/.test(whole)) return `$${usd}`;
+  return `$${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */
+export function toBaseUnits(text: string, decimals: number): string | null {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) return null;
+  const fraction = (match[2] ?? '').slice(0, decimals).padEnd(decimals, '0');
+  return (BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction || '0')).toString();
+}

@@ -4,10 +4,17 @@ import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
 import { createCaseAddressesSlice, type CaseAddressesSlice } from './caseAddressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
+import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = CasesSlice & UiSlice & ImportSlice & AddressesSlice & EntitiesSlice & CaseAddressesSlice;
+export type AppState = CasesSlice &
+  UiSlice &
+  ImportSlice &
+  AddressesSlice &
+  EntitiesSlice &
+  CaseAddressesSlice &
+  GraphSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -19,5 +26,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createAddressesSlice(api)(...args),
     ...createEntitiesSlice(api)(...args),
     ...createCaseAddressesSlice(api, jobs)(...args),
+    ...createGraphSlice(api)(...args),
   }));
 }

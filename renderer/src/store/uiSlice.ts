@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './index';
 
 /** Edit and delete always act on the selected case, so the dialog needs no id of its own. */
-export type DialogKind = 'create' | 'edit' | 'delete' | 'import' | 'add-addresses';
+export type DialogKind =
+  'create' | 'edit' | 'delete' | 'import' | 'add-addresses' | 'graph-add' | 'graph-expand' | 'graph-group';
 
 export type Section = 'cases' | 'addresses' | 'entities';
 

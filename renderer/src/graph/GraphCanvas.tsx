@@ -1,0 +1,500 @@
+/**
+ * The one owner of the Cytoscape instance. It subscribes to the store, diffs the scene by id inside
+ * `cy.batch` (never rebuilding everything), runs a layout only when asked, and reports selection, drags and
+ * right-clicks back. Nothing about it is exposed globally.
+ */
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeCollection,
+  type NodeSingular,
+} from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import { dimmedIds, type GraphData } from '../lib/graphModel';
+import { useApp, useAppStore } from '../store/context';
+import type { AppState } from '../store';
+import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
+import { exportPng, exportSvg } from './exportGraph';
+import { readTheme } from './theme';
+import { LayoutCancelled, runLayout } from './runLayout';
+import { stylesheet } from './stylesheet';
+
+/** Above these sizes the canvas trades detail for speed (textures while moving, 1× pixels, straight edges). */
+export const LARGE_NODES = 500;
+export const LARGE_EDGES = 1000;
+/** Below this zoom, arrows and edge labels are dropped. */
+const FAR_ZOOM = 0.45;
+const LOD_DELAY_MS = 200;
+
+export interface ContextTarget {
+  kind: 'node' | 'edge' | 'canvas';
+  id: string | null;
+  /** Position in the canvas container, for placing the menu. */
+  x: number;
+  y: number;
+}
+
+interface GraphCanvasProps {
+  large: boolean;
+  onContext(target: ContextTarget): void;
+}
+
+/**
+ * Cytoscape adds a <style> element to the page the first time it draws, unless one with this id exists. The
+ * CSP forbids inline styles (and the rule it holds, position: relative, is in graph.css already), so an empty
+ * marker with that id stands in for it and nothing is refused.
+ */
+const CYTOSCAPE_STYLE_ID = '__________cytoscape_stylesheet';
+
+function claimCytoscapeStyle() {
+  if (document.getElementById(CYTOSCAPE_STYLE_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLE_ID;
+  document.head.append(marker);
+}
+
+/**
+ * WebGL only where a GPU draws it: software WebGL (SwiftShader, llvmpipe — e.g. Chromium with the GPU off)
+ * is far slower than Cytoscape's canvas renderer with its viewport texture, so those fall back to canvas.
+ */
+function hardwareWebgl(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+function highlightsOf(state: AppState, graph: GraphData): Highlights {
+  const { results, active } = state.pathQuery;
+  const path = results?.[active];
+  return {
+    dimmed: dimmedIds(graph, state.graphFilter),
+    path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
+  };
+}
+
+/**
+ * Fits the view to node centres. Cytoscape's own fit measures every label first, which takes seconds at 15,000
+ * elements; centres with a node's size of margin are as good for framing a graph.
+ */
+function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
+  if (nodes.empty()) return;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  nodes.forEach((node) => {
+    const p = node.position();
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  });
+  const margin = NODE_SIZE * 1.5;
+  const w = x2 - x1 + 2 * margin;
+  const h = y2 - y1 + 2 * margin;
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h)),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
+  });
+}
+
+/** The zoom fitCentres will choose for a scene's nodes, before they are added. */
+function fitZoom(cy: Core, scene: Scene): number {
+  const placed = scene.nodes.flatMap((n) => (n.position ? [n.position] : []));
+  if (placed.length === 0) return 1;
+  const xs = placed.map((p) => p.x);
+  const ys = placed.map((p) => p.y);
+  const margin = NODE_SIZE * 3;
+  const w = Math.max(...xs) - Math.min(...xs) + margin;
+  const h = Math.max(...ys) - Math.min(...ys) + margin;
+  return Math.min((cy.width() - 80) / w, (cy.height() - 80) / h);
+}
+
+function signature(element: NodeElement | EdgeElement): string {
+  return `${element.classes}|${JSON.stringify(element.data)}`;
+}
+
+/**
+ * Applies the scene to Cytoscape in one batch, by id: new nodes first (groups before their members), then
+ * moves into and out of groups and changed data, then edges, then removals, and last the positions the store
+ * changed (undo, a layout), once every node is where its group says.
+ */
+function applyScene(
+  cy: Core,
+  scene: Scene,
+  seen: Map<string, string>,
+  placed: Map<string, string>,
+  far: boolean,
+): void {
+  const extra = far ? ' far' : '';
+  cy.batch(() => {
+    const wanted = new Set<string>();
+    const isGroup = (def: NodeElement) => def.classes.startsWith('group');
+    const nodes = [...scene.nodes].sort((a, b) => Number(isGroup(b)) - Number(isGroup(a)));
+    const toAdd: ElementDefinition[] = [];
+    for (const def of nodes) {
+      wanted.add(def.id);
+      if (cy.getElementById(def.id).nonempty()) continue;
+      toAdd.push({
+        group: 'nodes',
+        data: { ...def.data, id: def.id, ...(def.parent ? { parent: def.parent } : {}) },
+        classes: def.classes + extra,
+        position: def.position ?? { x: 0, y: 0 },
+      });
+      seen.set(def.id, signature(def));
+      placed.set(def.id, def.position ? `${def.position.x},${def.position.y}` : '');
+    }
+    const added = new Set(toAdd.map((d) => String(d.data.id)));
+    if (toAdd.length > 0) cy.add(toAdd);
+    for (const def of nodes) {
+      if (added.has(def.id)) continue;
+      const node = cy.getElementById(def.id) as NodeSingular;
+      if ((node.data('parent') ?? null) !== def.parent) node.move({ parent: def.parent });
+      const sig = signature(def);
+      if (seen.get(def.id) !== sig) {
+        node.data(def.data);
+        node.classes(def.classes + extra);
+        seen.set(def.id, sig);
+      }
+    }
+
+    const edgeAdds: ElementDefinition[] = [];
+    for (const def of scene.edges) {
+      wanted.add(def.id);
+      const sig = `${def.source}>${def.target}|${signature(def)}`;
+      const existing = cy.getElementById(def.id);
+      if (existing.nonempty() && (existing.data('source') !== def.source || existing.data('target') !== def.target)) {
+        existing.remove();
+      } else if (existing.nonempty()) {
+        if (seen.get(def.id) !== sig) {
+          existing.data(def.data);
+          existing.classes(def.classes + extra);
+          seen.set(def.id, sig);
+        }
+        continue;
+      }
+      edgeAdds.push({
+        group: 'edges',
+        data: { ...def.data, id: def.id, source: def.source, target: def.target },
+        classes: def.classes + extra,
+      });
+      seen.set(def.id, sig);
+    }
+    if (edgeAdds.length > 0) cy.add(edgeAdds);
+
+    const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
+    gone.forEach((ele) => {
+      seen.delete(ele.id());
+      placed.delete(ele.id());
+    });
+    // Members of a removed group that stay must not go with it.
+    gone
+      .nodes()
+      .children()
+      .filter((c) => wanted.has(c.id()))
+      .move({ parent: null });
+    cy.remove(gone);
+
+    // Only positions the store changed are applied; a node being dragged keeps its own, a group's box follows
+    // its members.
+    for (const def of nodes) {
+      if (added.has(def.id) || !def.position) continue;
+      const where = `${def.position.x},${def.position.y}`;
+      const node = cy.getElementById(def.id) as NodeSingular;
+      if (placed.get(def.id) !== where && !node.isParent() && !node.grabbed()) node.position(def.position);
+      placed.set(def.id, where);
+    }
+  });
+}
+
+export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
+  const store = useAppStore();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  const onContextRef = useRef(onContext);
+  const layoutBusy = useApp((s) => s.layoutBusy);
+
+  useEffect(() => {
+    onContextRef.current = onContext;
+  }, [onContext]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    claimCytoscapeStyle();
+    const theme = readTheme();
+    const useWebgl = large && hardwareWebgl();
+    const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl?: boolean } } = {
+      container,
+      style: stylesheet(theme, { large }),
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
+      motionBlur: false,
+      pixelRatio: large ? 1 : 'auto',
+      // Cytoscape ≥3.31 reads renderer options; its types do not list them yet.
+      renderer: { name: 'canvas', ...(useWebgl ? { webgl: true } : {}) },
+    };
+    const cy = cytoscape(options);
+    container.dataset.renderer = useWebgl ? 'webgl' : 'canvas';
+
+    const seen = new Map<string, string>();
+    const placed = new Map<string, string>();
+    let lastGraph: GraphData | null = null;
+    let lastFilter: unknown = null;
+    let lastPath: unknown = null;
+    let layoutController: AbortController | null = null;
+    let firstDone = false;
+    let far = false;
+
+    function markReady() {
+      if (firstDone) return;
+      firstDone = true;
+      setReady(true);
+    }
+
+    function render(state: AppState) {
+      const graph = state.graph;
+      if (!graph) return;
+      if (graph === lastGraph && state.graphFilter === lastFilter && state.pathQuery === lastPath) return;
+      lastGraph = graph;
+      lastFilter = state.graphFilter;
+      lastPath = state.pathQuery;
+      const scene = buildScene(graph, highlightsOf(state, graph));
+      const hadNone = cy.elements().empty();
+      // The first fill is styled at the level of detail of the view it will be fitted to, so 15,000
+      // elements are not styled twice before the first frame.
+      if (hadNone) far = fitZoom(cy, scene) < FAR_ZOOM;
+      applyScene(cy, scene, seen, placed, far);
+      syncSelection(state);
+      const unplaced = scene.nodes.some(
+        (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
+      );
+      if (unplaced) state.requestLayout('flow');
+      else {
+        if (hadNone && scene.nodes.length > 0) {
+          fitCentres(cy, cy.nodes(), 40);
+          // The first frame is drawn at the level of detail of the fitted view, not restyled after it.
+          applyLod();
+        }
+        markReady();
+      }
+    }
+
+    function syncSelection(state: AppState) {
+      const wanted = new Set([...state.graphSelection.nodes, ...state.graphSelection.edges]);
+      const selected = cy.$(':selected');
+      if (selected.length === wanted.size && selected.toArray().every((e) => wanted.has(e.id()))) return;
+      cy.batch(() => {
+        selected.filter((e) => !wanted.has(e.id())).unselect();
+        for (const id of wanted) cy.getElementById(id).select();
+      });
+    }
+
+    let selectionPending = false;
+    function reportSelection() {
+      if (selectionPending) return;
+      selectionPending = true;
+      queueMicrotask(() => {
+        selectionPending = false;
+        const selected = cy.$(':selected');
+        store
+          .getState()
+          .selectGraph({ nodes: selected.nodes().map((n) => n.id()), edges: selected.edges().map((e) => e.id()) });
+      });
+    }
+    cy.on('select unselect', reportSelection);
+
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      const moved: Record<string, { x: number; y: number }> = {};
+      const target = event.target as NodeSingular;
+      const nodes = target.isParent() ? target.descendants() : cy.$('node:selected').union(target);
+      nodes.forEach((n) => {
+        if (!n.isParent()) moved[n.id()] = { ...n.position() };
+      });
+      for (const [id, p] of Object.entries(moved))
+        placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+      void store.getState().savePositions(moved);
+    });
+
+    cy.on('cxttap', (event: EventObject) => {
+      const rendered = event.renderedPosition ?? { x: 0, y: 0 };
+      const target = event.target as Core | NodeSingular;
+      if (target === cy) {
+        onContextRef.current({ kind: 'canvas', id: null, x: rendered.x, y: rendered.y });
+        return;
+      }
+      const ele = event.target as NodeSingular;
+      if (!ele.selected()) {
+        cy.$(':selected').unselect();
+        ele.select();
+      }
+      onContextRef.current({ kind: ele.isNode() ? 'node' : 'edge', id: ele.id(), x: rendered.x, y: rendered.y });
+    });
+
+    cy.on('dbltap', 'node.address', (event: EventObject) => {
+      void store.getState().expandNode((event.target as NodeSingular).id(), 'out');
+    });
+
+    // The level of detail changes once the wheel rests: restyling 15,000 elements on every threshold crossing
+    // mid-zoom would stall the frames the zoom is made of.
+    let lodTimer: ReturnType<typeof setTimeout> | undefined;
+    const applyLod = () => {
+      const next = cy.zoom() < FAR_ZOOM;
+      if (next === far) return;
+      far = next;
+      cy.batch(() => (far ? cy.elements().addClass('far') : cy.elements().removeClass('far')));
+    };
+    cy.on('zoom', () => {
+      clearTimeout(lodTimer);
+      lodTimer = setTimeout(applyLod, large ? LOD_DELAY_MS : 0);
+    });
+
+    async function layout(name: 'flow' | 'force') {
+      layoutController?.abort();
+      const controller = new AbortController();
+      layoutController = controller;
+      const state = store.getState();
+      const graph = state.graph;
+      if (!graph) return;
+      const nodes = cy
+        .nodes()
+        .filter((n) => !n.isParent())
+        .map((n) => ({
+          id: n.id(),
+          width: NODE_SIZE,
+          height: NODE_SIZE,
+          position: graph.nodes[n.id()]?.position ?? null,
+          pinned: graph.nodes[n.id()]?.pinned ?? false,
+        }));
+      const edges = cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
+      state.setLayoutBusy(true);
+      try {
+        const positions = await runLayout({ name, nodes, edges }, controller.signal);
+        if (controller.signal.aborted) return;
+        cy.batch(() => {
+          for (const [id, p] of Object.entries(positions)) {
+            const node = cy.getElementById(id);
+            if (node.nonempty()) node.position(p);
+          }
+        });
+        fitCentres(cy, cy.nodes(), 40);
+        for (const [id, p] of Object.entries(positions))
+          placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
+        await store.getState().savePositions(positions);
+      } catch (error) {
+        if (!(error instanceof LayoutCancelled)) {
+          store
+            .getState()
+            .notify('error', `The layout failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } finally {
+        if (layoutController === controller) {
+          layoutController = null;
+          store.getState().setLayoutBusy(false);
+        }
+        markReady();
+      }
+    }
+
+    function focus(ids: readonly string[]) {
+      const elements = cy.collection();
+      for (const id of ids) elements.merge(cy.getElementById(id));
+      if (elements.empty()) return;
+      // One match is shown with its neighbours, for context; several (a path, search hits) exactly as they are.
+      const framed = elements.union(elements.connectedNodes());
+      cy.fit(elements.length === 1 ? framed.closedNeighborhood() : framed, 60);
+      if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      // The matches themselves in the middle: a single match sits exactly at the centre of the canvas.
+      cy.center(elements);
+    }
+
+    let lastLayoutSeq = store.getState().layoutRun?.seq ?? 0;
+    let lastFocusSeq = store.getState().graphFocus?.seq ?? 0;
+    let lastCancel = store.getState().layoutCancel;
+    let lastExport = store.getState().exportRun?.seq ?? 0;
+    let lastView = store.getState().viewRun?.seq ?? 0;
+    let lastSelection = store.getState().graphSelection;
+    let lastTheme = theme;
+
+    function onState(state: AppState) {
+      render(state);
+      if (state.graphSelection !== lastSelection) {
+        lastSelection = state.graphSelection;
+        syncSelection(state);
+      }
+      if (state.layoutRun && state.layoutRun.seq !== lastLayoutSeq) {
+        lastLayoutSeq = state.layoutRun.seq;
+        void layout(state.layoutRun.name);
+      }
+      if (state.layoutCancel !== lastCancel) {
+        lastCancel = state.layoutCancel;
+        layoutController?.abort();
+      }
+      if (state.graphFocus && state.graphFocus.seq !== lastFocusSeq) {
+        lastFocusSeq = state.graphFocus.seq;
+        focus(state.graphFocus.ids);
+      }
+      if (state.viewRun && state.viewRun.seq !== lastView) {
+        lastView = state.viewRun.seq;
+        const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+        if (state.viewRun.action === 'fit') fitCentres(cy, cy.nodes(), 40);
+        else
+          cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
+      }
+      if (state.exportRun && state.exportRun.seq !== lastExport) {
+        lastExport = state.exportRun.seq;
+        const title = state.selected?.title ?? 'graph';
+        if (state.exportRun.kind === 'png') void exportPng(cy, lastTheme, title);
+        else exportSvg(cy, lastTheme, title);
+      }
+    }
+
+    const unsubscribe = store.subscribe(onState);
+    onState(store.getState());
+
+    // The OS theme can change while the app is open; the canvas follows it like the rest of the page.
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const onTheme = () => {
+      lastTheme = readTheme();
+      cy.style(stylesheet(lastTheme, { large }));
+    };
+    media.addEventListener('change', onTheme);
+
+    return () => {
+      unsubscribe();
+      media.removeEventListener('change', onTheme);
+      layoutController?.abort();
+      clearTimeout(lodTimer);
+      cy.destroy();
+    };
+  }, [store, large]);
+
+  return (
+    <div
+      ref={containerRef}
+      className="graph-canvas"
+      data-testid="graph-canvas"
+      data-graph-ready={ready ? 'true' : 'false'}
+      data-layout-busy={layoutBusy ? 'true' : 'false'}
+      aria-label="Fund-flow graph"
+      role="img"
+    />
+  );
+}
