@@ -71,6 +71,43 @@ function hardwareWebgl(): boolean {
   }
 }
 
+/**
+ * Without a GPU, Chromium's accelerated 2D canvas is drawn by its software GPU (SwiftShader) in the GPU
+ * process, which takes far longer per frame than its CPU raster does on the page's own thread: measured in the
+ * graph bench, pan/zoom frames went from about 14 to 30 a second at 5,000 nodes. A context asked for with
+ * `willReadFrequently` is drawn on the CPU. Cytoscape asks for its contexts itself, so the layers it makes in
+ * its constructor are asked for here first (the prototype is patched only for that synchronous call, and put
+ * back), and the offscreen canvases it makes later for its element textures through this renderer's own
+ * `makeOffscreenCanvas` (so a texture is never read back from the GPU to be drawn on a CPU canvas).
+ */
+function createWithCpuCanvases(options: cytoscape.CytoscapeOptions): Core {
+  const proto = HTMLCanvasElement.prototype;
+  const original = proto.getContext;
+  const cpu = { willReadFrequently: true };
+  proto.getContext = function (this: HTMLCanvasElement, type: string, attributes?: object) {
+    return original.call(this, type, type === '2d' ? { ...attributes, ...cpu } : attributes);
+  } as typeof original;
+  let cy: Core;
+  try {
+    cy = cytoscape(options);
+  } finally {
+    proto.getContext = original;
+  }
+  // Cytoscape's renderer is not in its types; makeOffscreenCanvas is a method of its canvas renderer.
+  const renderer = (
+    cy as unknown as { renderer(): { makeOffscreenCanvas?(w: number, h: number): unknown } }
+  ).renderer();
+  const make = renderer.makeOffscreenCanvas?.bind(renderer);
+  if (make) {
+    renderer.makeOffscreenCanvas = (width: number, height: number) => {
+      const canvas = make(width, height) as HTMLCanvasElement | OffscreenCanvas;
+      canvas.getContext('2d', cpu);
+      return canvas;
+    };
+  }
+  return cy;
+}
+
 function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const { results, active } = state.pathQuery;
   const path = results?.[active];
@@ -251,8 +288,10 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       // Cytoscape ≥3.31 reads renderer options; its types do not list them yet.
       renderer: { name: 'canvas', ...(useWebgl ? { webgl: true } : {}) },
     };
-    const cy = cytoscape(options);
-    container.dataset.renderer = useWebgl ? 'webgl' : 'canvas';
+    // Large graphs on a machine without a GPU draw on CPU canvases (small ones keep Chromium's default).
+    const cpuCanvases = large && !useWebgl;
+    const cy = cpuCanvases ? createWithCpuCanvases(options) : cytoscape(options);
+    container.dataset.renderer = useWebgl ? 'webgl' : cpuCanvases ? 'canvas (cpu)' : 'canvas';
 
     const seen = new Map<string, string>();
     const placed = new Map<string, string>();
