@@ -383,6 +383,8 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async undoGraph() {
+        // After the edits already asked for: undo pressed right after an edit undoes that edit, not the one before.
+        await queue;
         const ops = get().graphUndo.at(-1);
         if (!ops) return;
         set((s) => ({ graphUndo: s.graphUndo.slice(0, -1) }));
@@ -391,6 +393,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async redoGraph() {
+        await queue;
         const ops = get().graphRedo.at(-1);
         if (!ops) return;
         set((s) => ({ graphRedo: s.graphRedo.slice(0, -1) }));
@@ -510,8 +513,9 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
 
       async removeFromGraph(selection) {
         if (selection.nodes.length === 0 && selection.edges.length === 0) return;
-        await get().applyGraph([{ op: 'delete', nodes: [...selection.nodes], edges: [...selection.edges] }]);
+        // Cleared first, so a second Delete while the first is on its way does not remove the same things again.
         get().selectGraph(EMPTY_SELECTION);
+        await get().applyGraph([{ op: 'delete', nodes: [...selection.nodes], edges: [...selection.edges] }]);
       },
 
       async annotateNode(id, changes) {
