@@ -184,8 +184,35 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
     let latestLoad = 0;
     let latestExpand = 0;
 
+    let loadingGraph: { caseId: number; done: Promise<void> } | null = null;
+
     function graphOrNull(): GraphData | null {
       return get().graph;
+    }
+
+    async function fetchGraph(caseId: number): Promise<void> {
+      const ticket = ++latestLoad;
+      if (get().graph?.caseId !== caseId) {
+        set({
+          graph: null,
+          graphUndo: [],
+          graphRedo: [],
+          graphSelection: EMPTY_SELECTION,
+          graphFilter: NO_FILTER,
+          graphSearch: '',
+          expand: null,
+          pathQuery: DEFAULT_PATH,
+        });
+      }
+      set({ graphLoading: true, graphError: null });
+      try {
+        const answer = await api['graph.get']({ caseId });
+        if (ticket !== latestLoad) return;
+        set({ graph: fromCaseGraph(answer), graphLoading: false });
+      } catch (error) {
+        if (ticket !== latestLoad) return;
+        set({ graphLoading: false, graphError: messageOf(error) });
+      }
     }
 
     function run(ops: GraphOps, onDone: (change: GraphChange) => void): Promise<GraphChange | null> {
@@ -348,33 +375,22 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       expand: null,
       pathQuery: DEFAULT_PATH,
 
-      setCaseTab: (caseTab) => set({ caseTab }),
-
-      async loadGraph(caseId) {
-        const ticket = ++latestLoad;
-        if (get().graph?.caseId !== caseId) {
-          set({
-            graph: null,
-            graphUndo: [],
-            graphRedo: [],
-            graphSelection: EMPTY_SELECTION,
-            graphFilter: NO_FILTER,
-            graphSearch: '',
-            expand: null,
-            pathQuery: DEFAULT_PATH,
-          });
-        }
-        set({ graphLoading: true, graphError: null });
-        try {
-          const answer = await api['graph.get']({ caseId });
-          if (ticket !== latestLoad) return;
-          set({ graph: fromCaseGraph(answer), graphLoading: false });
-        } catch (error) {
-          if (ticket !== latestLoad) return;
-          set({ graphLoading: false, graphError: messageOf(error) });
-        }
+      setCaseTab(caseTab) {
+        set({ caseTab });
+        // The graph is asked for as the tab is chosen, while the graph's code is still loading.
+        const caseId = get().selected?.id;
+        if (caseTab === 'graph' && caseId !== undefined) void get().loadGraph(caseId);
       },
 
+      loadGraph(caseId) {
+        // The tab and the panel both ask when the graph is opened: one request answers both.
+        if (loadingGraph?.caseId === caseId) return loadingGraph.done;
+        const done = fetchGraph(caseId).finally(() => {
+          if (loadingGraph?.done === done) loadingGraph = null;
+        });
+        loadingGraph = { caseId, done };
+        return done;
+      },
       applyGraph(ops, { record = true } = {}) {
         return run(ops, (change) => {
           if (!record) return;
