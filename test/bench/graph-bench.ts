@@ -16,6 +16,9 @@
  * is drawn on the CPU too), outside the ratios.
  * Each page is measured --runs times (3 by default), ours and bare interleaved, and the medians printed.
  * Targets at 5k/10k: ours fps / bare fps ≥ 5, ours first render / bare first render ≤ 0.5.
+ * `--profile DIR`: CPU profiles of the pan/zoom phases and of our first render (see profile.ts).
+ * `BENCH_EXTRA='--flag …'`: extra Chromium flags for every page, for experiments (the figures then are not the
+ * targets' conditions).
  */
 import fs from 'node:fs';
 import http from 'node:http';
