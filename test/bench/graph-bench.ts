@@ -1,5 +1,5 @@
 /**
- * `npm run bench:graph [-- --runs N] [-- --screenshots DIR]`: how the case graph canvas renders a large graph, against a bare Cytoscape page.
+ * `npm run bench:graph [-- --runs N] [-- --screenshots DIR] [-- --profile DIR]`: how the case graph canvas renders a large graph, against a bare Cytoscape page.
  *
  * One run: (a) a fresh workspace with two cases, 1,000 nodes / 2,000 edges and 5,000 nodes / 10,000 edges, made
  * of real transfers (a generated transfers CSV through the real importer) and put on each case's graph through
@@ -16,6 +16,9 @@
  * is drawn on the CPU too), outside the ratios.
  * Each page is measured --runs times (3 by default), ours and bare interleaved, and the medians printed.
  * Targets at 5k/10k: ours fps / bare fps ≥ 5, ours first render / bare first render ≤ 0.5.
+ * `--profile DIR`: CPU profiles of the pan/zoom phases and of our first render (see profile.ts).
+ * `BENCH_EXTRA='--flag …'`: extra Chromium flags for every page, for experiments (the figures then are not the
+ * targets' conditions).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -28,6 +31,7 @@ import { toChecksumAddress } from '../../db/chains/evm';
 import { importFile } from '../../db/import/run';
 import { openDb } from '../../db/open';
 import { random } from './generate';
+import { profiled } from './profile';
 
 const ROOT = process.cwd();
 const SERVE = path.join(ROOT, 'dist', 'node', 'serve.cjs');
@@ -262,6 +266,7 @@ function launch(): Promise<Browser> {
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      ...(process.env.BENCH_EXTRA ? process.env.BENCH_EXTRA.split(' ') : []),
     ],
   });
 }
@@ -398,14 +403,14 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${String(++shots).padStart(2, '0')}-${name}.png`) });
 }
 
-async function measureBare(browser: Browser, origin: string, withWebgl = false): Promise<Figures> {
+async function measureBare(browser: Browser, origin: string, withWebgl = false, tag = ''): Promise<Figures> {
   const page = await newPage(browser);
   try {
     await page.goto(withWebgl ? `${origin}/?webgl` : origin);
     const firstRenderMs = await readyAt(page);
     await shoot(page, 'bare');
     const heap = await heapMb(page);
-    const fps = await framesPerSecond(page);
+    const fps = await profiled(page, `bare${withWebgl ? '-webgl' : ''}-frames-${tag}`, () => framesPerSecond(page));
     await shoot(page, 'bare-moved');
     return {
       firstRenderMs,
@@ -421,25 +426,29 @@ async function measureBare(browser: Browser, origin: string, withWebgl = false):
 }
 
 /** Opens the case in the real UI; the clock starts at the click. Answers why not, when the UI cannot show it. */
-async function measureOurs(browser: Browser, url: string, title: string): Promise<Figures | string> {
+async function measureOurs(browser: Browser, url: string, title: string, tag = ''): Promise<Figures | string> {
   const page = await newPage(browser);
   try {
     await page.goto(url);
     const option = page.getByRole('listbox', { name: 'Cases' }).getByRole('option', { name: title });
     await option.waitFor({ timeout: 30_000 });
-    const clickedAt = await page.evaluate<number>('performance.now()');
-    await option.click();
-    const tab = page.getByRole('tab', { name: /graph/i });
-    if (await tab.count()) await tab.first().click();
-    try {
-      await page.locator(CANVAS).first().waitFor({ state: 'attached', timeout: UI_MS });
-    } catch {
-      return `UI NOT READY: no ${CANVAS} within ${UI_MS / 1000} s of opening the case`;
-    }
-    const firstRenderMs = (await readyAt(page)) - clickedAt;
+    const opened = await profiled(page, `ours-first-render-${tag}`, async () => {
+      const clickedAt = await page.evaluate<number>('performance.now()');
+      await option.click();
+      const tab = page.getByRole('tab', { name: /graph/i });
+      if (await tab.count()) await tab.first().click();
+      try {
+        await page.locator(CANVAS).first().waitFor({ state: 'attached', timeout: UI_MS });
+      } catch {
+        return null;
+      }
+      return (await readyAt(page)) - clickedAt;
+    });
+    if (opened === null) return `UI NOT READY: no ${CANVAS} within ${UI_MS / 1000} s of opening the case`;
+    const firstRenderMs = opened;
     await shoot(page, 'ours');
     const heap = await heapMb(page);
-    const fps = await framesPerSecond(page);
+    const fps = await profiled(page, `ours-frames-${tag}`, () => framesPerSecond(page));
     await shoot(page, 'ours-moved');
     const renderer = (await page.locator(CANVAS).first().getAttribute('data-renderer')) ?? 'not stated';
     return { firstRenderMs, fps, heapMb: heap, webgl: await webgl(page), renderer, size: await canvasSize(page) };
@@ -527,10 +536,11 @@ async function main(): Promise<void> {
           : `no ${SERVE}: run npm run build`;
       // Interleaved, so a busy spell on the shared machine falls on both pages alike.
       for (let run = 0; run < runs; run++) {
-        bareRuns.push(await measureBare(browser, bare.origin));
-        bareWebglRuns.push(await measureBare(browser, bare.origin, true));
+        const tag = `${graph.scale.nodes}-${run + 1}`;
+        bareRuns.push(await measureBare(browser, bare.origin, false, tag));
+        bareWebglRuns.push(await measureBare(browser, bare.origin, true, tag));
         if (oursProblem || !host) continue;
-        const ours = await measureOurs(browser, host.url, title);
+        const ours = await measureOurs(browser, host.url, title, tag);
         if (typeof ours === 'string') oursProblem = ours;
         else oursRuns.push(ours);
       }

@@ -232,6 +232,22 @@ describe('the graph slice', () => {
     expect(s().graphRedo).toHaveLength(0);
   });
 
+  it('undoes the edit just asked for, even before its answer came; a second Delete removes nothing again', async () => {
+    const { store } = await graphStore();
+    const s = () => store.getState();
+    await s().addAddressesToGraph([A, B]);
+    await s().annotateNode(A, { note: 'kept' });
+    s().selectGraph({ nodes: [B], edges: [] });
+    // Delete, Delete and undo pressed in a row, none waiting for the one before.
+    const removed = s().removeFromGraph(s().graphSelection);
+    const again = s().removeFromGraph(s().graphSelection);
+    const undone = s().undoGraph();
+    await Promise.all([removed, again, undone]);
+    expect(Object.keys(s().graph?.nodes ?? {}).sort()).toEqual([A, B]);
+    expect(s().graph?.nodes[A]?.note).toBe('kept');
+    expect(s().toasts.filter((t) => t.kind === 'error')).toEqual([]);
+  });
+
   it('groups, collapses, hides and shows again, and keeps case notes', async () => {
     const { store } = await graphStore();
     const s = () => store.getState();

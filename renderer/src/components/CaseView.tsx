@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Case } from '../../../db/api/contract';
 import { formatAbsolute, formatRelative } from '../lib/time';
 import { useNow } from '../lib/useNow';
@@ -8,7 +8,8 @@ import { CaseAddresses } from './CaseAddresses';
 import { StatusBadge } from './StatusBadge';
 
 /** Cytoscape and the layouts are most of the bundle; they load when a graph is first opened. */
-const GraphPanel = lazy(() => import('../graph/GraphPanel').then((m) => ({ default: m.GraphPanel })));
+const loadGraphPanel = () => import('../graph/GraphPanel');
+const GraphPanel = lazy(() => loadGraphPanel().then((m) => ({ default: m.GraphPanel })));
 
 const STATUS_NOTE: Partial<Record<Case['status'], string>> = {
   closed: 'This case is closed. Reopen it to continue the investigation.',
@@ -20,6 +21,10 @@ export function CaseView({ item }: { item: Case }) {
   const note = STATUS_NOTE[item.status];
   const tab = useApp((s) => s.caseTab);
   const setTab = useApp((s) => s.setCaseTab);
+  // Once a case is open, the graph's code is fetched in the background, so the Graph tab waits only for its data.
+  useEffect(() => {
+    void loadGraphPanel();
+  }, []);
   return (
     <article className={tab === 'graph' ? 'case-view case-view-graph' : 'case-view'} aria-labelledby="case-view-title">
       <header className="case-header">

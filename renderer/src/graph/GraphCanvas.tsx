@@ -71,6 +71,43 @@ function hardwareWebgl(): boolean {
   }
 }
 
+/**
+ * Without a GPU, Chromium's accelerated 2D canvas is drawn by its software GPU (SwiftShader) in the GPU
+ * process, which takes far longer per frame than its CPU raster does on the page's own thread: measured in the
+ * graph bench, pan/zoom frames went from about 14 to 30 a second at 5,000 nodes. A context asked for with
+ * `willReadFrequently` is drawn on the CPU. Cytoscape asks for its contexts itself, so the layers it makes in
+ * its constructor are asked for here first (the prototype is patched only for that synchronous call, and put
+ * back), and the offscreen canvases it makes later for its element textures through this renderer's own
+ * `makeOffscreenCanvas` (so a texture is never read back from the GPU to be drawn on a CPU canvas).
+ */
+function createWithCpuCanvases(options: cytoscape.CytoscapeOptions): Core {
+  const proto = HTMLCanvasElement.prototype;
+  const original = proto.getContext;
+  const cpu = { willReadFrequently: true };
+  proto.getContext = function (this: HTMLCanvasElement, type: string, attributes?: object) {
+    return original.call(this, type, type === '2d' ? { ...attributes, ...cpu } : attributes);
+  } as typeof original;
+  let cy: Core;
+  try {
+    cy = cytoscape(options);
+  } finally {
+    proto.getContext = original;
+  }
+  // Cytoscape's renderer is not in its types; makeOffscreenCanvas is a method of its canvas renderer.
+  const renderer = (
+    cy as unknown as { renderer(): { makeOffscreenCanvas?(w: number, h: number): unknown } }
+  ).renderer();
+  const make = renderer.makeOffscreenCanvas?.bind(renderer);
+  if (make) {
+    renderer.makeOffscreenCanvas = (width: number, height: number) => {
+      const canvas = make(width, height) as HTMLCanvasElement | OffscreenCanvas;
+      canvas.getContext('2d', cpu);
+      return canvas;
+    };
+  }
+  return cy;
+}
+
 function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const { results, active } = state.pathQuery;
   const path = results?.[active];
@@ -139,13 +176,11 @@ function applyScene(
   far: boolean,
 ): void {
   const extra = far ? ' far' : '';
-  cy.batch(() => {
-    const wanted = new Set<string>();
-    const isGroup = (def: NodeElement) => def.classes.startsWith('group');
-    const nodes = [...scene.nodes].sort((a, b) => Number(isGroup(b)) - Number(isGroup(a)));
+  const isGroup = (def: NodeElement) => def.classes.startsWith('group');
+  const nodes = [...scene.nodes].sort((a, b) => Number(isGroup(b)) - Number(isGroup(a)));
+  const newNodes = (): ElementDefinition[] => {
     const toAdd: ElementDefinition[] = [];
     for (const def of nodes) {
-      wanted.add(def.id);
       if (cy.getElementById(def.id).nonempty()) continue;
       toAdd.push({
         group: 'nodes',
@@ -156,7 +191,21 @@ function applyScene(
       seen.set(def.id, signature(def));
       placed.set(def.id, def.position ? `${def.position.x},${def.position.y}` : '');
     }
-    const added = new Set(toAdd.map((d) => String(d.data.id)));
+    return toAdd;
+  };
+  const added = new Set<string>();
+  if (cy.elements().empty()) {
+    // The first fill styles its nodes before any edge is there: each style property Cytoscape applies to a node
+    // also dirties the node's connected edges, which at 5,000 nodes and 10,000 edges took most of a second.
+    const toAdd = newNodes();
+    for (const def of toAdd) added.add(String(def.data.id));
+    if (toAdd.length > 0) cy.add(toAdd).forEach((node) => void node.style('width'));
+  }
+  cy.batch(() => {
+    const wanted = new Set<string>();
+    const toAdd = newNodes();
+    for (const def of nodes) wanted.add(def.id);
+    for (const def of toAdd) added.add(String(def.data.id));
     if (toAdd.length > 0) cy.add(toAdd);
     for (const def of nodes) {
       if (added.has(def.id)) continue;
@@ -251,8 +300,10 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       // Cytoscape ≥3.31 reads renderer options; its types do not list them yet.
       renderer: { name: 'canvas', ...(useWebgl ? { webgl: true } : {}) },
     };
-    const cy = cytoscape(options);
-    container.dataset.renderer = useWebgl ? 'webgl' : 'canvas';
+    // Large graphs on a machine without a GPU draw on CPU canvases (small ones keep Chromium's default).
+    const cpuCanvases = large && !useWebgl;
+    const cy = cpuCanvases ? createWithCpuCanvases(options) : cytoscape(options);
+    container.dataset.renderer = useWebgl ? 'webgl' : cpuCanvases ? 'canvas (cpu)' : 'canvas';
 
     const seen = new Map<string, string>();
     const placed = new Map<string, string>();

@@ -184,8 +184,35 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
     let latestLoad = 0;
     let latestExpand = 0;
 
+    let loadingGraph: { caseId: number; done: Promise<void> } | null = null;
+
     function graphOrNull(): GraphData | null {
       return get().graph;
+    }
+
+    async function fetchGraph(caseId: number): Promise<void> {
+      const ticket = ++latestLoad;
+      if (get().graph?.caseId !== caseId) {
+        set({
+          graph: null,
+          graphUndo: [],
+          graphRedo: [],
+          graphSelection: EMPTY_SELECTION,
+          graphFilter: NO_FILTER,
+          graphSearch: '',
+          expand: null,
+          pathQuery: DEFAULT_PATH,
+        });
+      }
+      set({ graphLoading: true, graphError: null });
+      try {
+        const answer = await api['graph.get']({ caseId });
+        if (ticket !== latestLoad) return;
+        set({ graph: fromCaseGraph(answer), graphLoading: false });
+      } catch (error) {
+        if (ticket !== latestLoad) return;
+        set({ graphLoading: false, graphError: messageOf(error) });
+      }
     }
 
     function run(ops: GraphOps, onDone: (change: GraphChange) => void): Promise<GraphChange | null> {
@@ -348,33 +375,22 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       expand: null,
       pathQuery: DEFAULT_PATH,
 
-      setCaseTab: (caseTab) => set({ caseTab }),
-
-      async loadGraph(caseId) {
-        const ticket = ++latestLoad;
-        if (get().graph?.caseId !== caseId) {
-          set({
-            graph: null,
-            graphUndo: [],
-            graphRedo: [],
-            graphSelection: EMPTY_SELECTION,
-            graphFilter: NO_FILTER,
-            graphSearch: '',
-            expand: null,
-            pathQuery: DEFAULT_PATH,
-          });
-        }
-        set({ graphLoading: true, graphError: null });
-        try {
-          const answer = await api['graph.get']({ caseId });
-          if (ticket !== latestLoad) return;
-          set({ graph: fromCaseGraph(answer), graphLoading: false });
-        } catch (error) {
-          if (ticket !== latestLoad) return;
-          set({ graphLoading: false, graphError: messageOf(error) });
-        }
+      setCaseTab(caseTab) {
+        set({ caseTab });
+        // The graph is asked for as the tab is chosen, while the graph's code is still loading.
+        const caseId = get().selected?.id;
+        if (caseTab === 'graph' && caseId !== undefined) void get().loadGraph(caseId);
       },
 
+      loadGraph(caseId) {
+        // The tab and the panel both ask when the graph is opened: one request answers both.
+        if (loadingGraph?.caseId === caseId) return loadingGraph.done;
+        const done = fetchGraph(caseId).finally(() => {
+          if (loadingGraph?.done === done) loadingGraph = null;
+        });
+        loadingGraph = { caseId, done };
+        return done;
+      },
       applyGraph(ops, { record = true } = {}) {
         return run(ops, (change) => {
           if (!record) return;
@@ -383,6 +399,8 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async undoGraph() {
+        // After the edits already asked for: undo pressed right after an edit undoes that edit, not the one before.
+        await queue;
         const ops = get().graphUndo.at(-1);
         if (!ops) return;
         set((s) => ({ graphUndo: s.graphUndo.slice(0, -1) }));
@@ -391,6 +409,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
 
       async redoGraph() {
+        await queue;
         const ops = get().graphRedo.at(-1);
         if (!ops) return;
         set((s) => ({ graphRedo: s.graphRedo.slice(0, -1) }));
@@ -510,8 +529,9 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
 
       async removeFromGraph(selection) {
         if (selection.nodes.length === 0 && selection.edges.length === 0) return;
-        await get().applyGraph([{ op: 'delete', nodes: [...selection.nodes], edges: [...selection.edges] }]);
+        // Cleared first, so a second Delete while the first is on its way does not remove the same things again.
         get().selectGraph(EMPTY_SELECTION);
+        await get().applyGraph([{ op: 'delete', nodes: [...selection.nodes], edges: [...selection.edges] }]);
       },
 
       async annotateNode(id, changes) {
