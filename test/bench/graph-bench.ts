@@ -189,9 +189,13 @@ const BARE_PAGE = `<!doctype html>
 <script src="/elements.js"></script>
 <script>
   const container = document.getElementById('cy');
+  const query = new URLSearchParams(location.search);
+  // ?size=WxH: the same canvas size as ours, so both draw the same number of pixels.
+  const size = /^(\\d+)x(\\d+)$/.exec(query.get('size') || '');
+  if (size) Object.assign(container.style, { right: 'auto', bottom: 'auto', width: size[1] + 'px', height: size[2] + 'px' });
   const options = { container, elements: window.ELEMENTS, layout: { name: 'preset' } };
   // ?webgl: the same with Cytoscape's WebGL renderer, for reference (not a target's denominator).
-  if (location.search === '?webgl') options.renderer = { name: 'canvas', webgl: true };
+  if (query.has('webgl')) options.renderer = { name: 'canvas', webgl: true };
   const cy = cytoscape(options);
   const ready = () => requestAnimationFrame(() => container.setAttribute('data-graph-ready', 'true'));
   // The WebGL renderer emits no 'render' event; it draws in its first animation frame, so mark the one after.
@@ -208,7 +212,8 @@ async function serveBare(): Promise<{ origin: string; setElements(json: string):
       response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (request.url === '/' || request.url === '/?webgl') send('text/html; charset=utf-8', BARE_PAGE);
+    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (pathname === '/') send('text/html; charset=utf-8', BARE_PAGE);
     else if (request.url === '/cytoscape.min.js') send('text/javascript', cytoscape);
     else if (request.url === '/elements.js') send('text/javascript', elementsJs);
     else response.writeHead(404).end();
@@ -403,10 +408,20 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${String(++shots).padStart(2, '0')}-${name}.png`) });
 }
 
-async function measureBare(browser: Browser, origin: string, withWebgl = false, tag = ''): Promise<Figures> {
+/** `size` (WxH) gives the bare canvas the size of ours; without it the bare canvas fills the window. */
+async function measureBare(
+  browser: Browser,
+  origin: string,
+  withWebgl: boolean,
+  tag: string,
+  size?: string,
+): Promise<Figures> {
   const page = await newPage(browser);
+  const query = new URLSearchParams();
+  if (size) query.set('size', size);
+  if (withWebgl) query.set('webgl', '');
   try {
-    await page.goto(withWebgl ? `${origin}/?webgl` : origin);
+    await page.goto(`${origin}/?${query.toString()}`);
     const firstRenderMs = await readyAt(page);
     await shoot(page, 'bare');
     const heap = await heapMb(page);
@@ -537,12 +552,18 @@ async function main(): Promise<void> {
       // Interleaved, so a busy spell on the shared machine falls on both pages alike.
       for (let run = 0; run < runs; run++) {
         const tag = `${graph.scale.nodes}-${run + 1}`;
-        bareRuns.push(await measureBare(browser, bare.origin, false, tag));
-        bareWebglRuns.push(await measureBare(browser, bare.origin, true, tag));
-        if (oursProblem || !host) continue;
-        const ours = await measureOurs(browser, host.url, title, tag);
-        if (typeof ours === 'string') oursProblem = ours;
-        else oursRuns.push(ours);
+        // Ours first: the bare page then gets a canvas of the same size.
+        let size: string | undefined;
+        if (!oursProblem && host) {
+          const ours = await measureOurs(browser, host.url, title, tag);
+          if (typeof ours === 'string') oursProblem = ours;
+          else {
+            oursRuns.push(ours);
+            if (/^\d+x\d+$/.test(ours.size)) size = ours.size;
+          }
+        }
+        bareRuns.push(await measureBare(browser, bare.origin, false, tag, size));
+        bareWebglRuns.push(await measureBare(browser, bare.origin, true, tag, size));
       }
       const graphGet = host && !oursProblem ? await timeGraphGet(host.url, caseId) : undefined;
       rows.push({
