@@ -1,15 +1,13 @@
 import { apportion } from '../apportion';
-import { fraction } from './fraction';
 import { checkTransfers, combineAssets, type AssetResult } from './engine';
 import { checkCommonParams, compareText, cutReason } from './params';
+import { summariseAddresses } from './summary';
 import type {
   Address,
-  AddressTaint,
   Asset,
   BackwardSeed,
   BackwardTraceParams,
   CutReason,
-  Endpoint,
   TaintedFlow,
   TraceResult,
   Transfer,
@@ -496,8 +494,9 @@ function summarise(
 }
 
 /**
- * The backward figures of every reached address (hops finite), sorted; a stop address keeps all it received.
- * `remaining` (coins of unknown origin) is only summed when the method conserves value.
+ * The backward figures of every reached address (hops finite), sorted; a stop address keeps all it received and
+ * sends nothing (its origin is not traced). `remaining` (coins of unknown origin) is only summed when the method
+ * conserves value.
  */
 export function summariseHolders(
   asset: Asset,
@@ -505,34 +504,9 @@ export function summariseHolders(
   stopAt: ReadonlySet<Address>,
   conserved: boolean,
 ) {
-  const addresses: AddressTaint[] = [];
-  const endpoints: Endpoint[] = [];
-  let seeded = 0n;
-  let endpointTaint = 0n;
-  let remaining = 0n;
-  for (const address of [...map.keys()].sort(compareText)) {
-    const h = map.get(address) as Holder;
-    if (h.hops === Infinity) continue;
-    const endpoint = stopAt.has(address);
-    const stopped = endpoint ? h.received : h.unknown;
-    addresses.push({
-      address,
-      asset,
-      hops: h.hops,
-      received: h.received,
-      sent: endpoint ? 0n : h.sent,
-      held: stopped,
-      seeded: h.seeded,
-      inflow: h.inflow,
-      share: h.inflow === 0n ? null : fraction(h.received, h.inflow),
-      deficit: h.deficit,
-      endpoint,
-    });
-    seeded += h.seeded;
-    if (endpoint && h.received > 0n) {
-      endpoints.push({ address, asset, tainted: h.received, hops: h.hops });
-      endpointTaint += h.received;
-    } else if (!endpoint && conserved) remaining += stopped;
-  }
-  return { addresses, endpoints, seeded, endpointTaint, remaining };
+  const summary = summariseAddresses(asset, map, stopAt, {
+    held: (h) => h.unknown,
+    sent: (h, endpoint) => (endpoint ? 0n : h.sent),
+  });
+  return conserved ? summary : { ...summary, remaining: 0n };
 }

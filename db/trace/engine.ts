@@ -1,6 +1,6 @@
-import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type TaintLedger } from './ledgers';
 import { checkCommonParams, compareText, cutReason } from './params';
+import { summariseAddresses } from './summary';
 import type {
   Address,
   AddressTaint,
@@ -218,36 +218,11 @@ function summarise<S, P>(
   roundedOutflows: number,
   params: TraceParams,
 ): AssetResult {
-  const addresses: AddressTaint[] = [];
-  const endpoints: Endpoint[] = [];
-  let seeded = 0n;
-  let endpointTaint = 0n;
-  let remaining = 0n;
-  for (const address of [...holders.keys()].sort(compareText)) {
-    const h = holders.get(address) as Holder<S>;
-    if (h.hops === Infinity) continue;
-    const endpoint = params.stopAt.has(address);
-    // A stop address keeps everything it received: its outflows are not traced.
-    const held = endpoint ? h.received : ledger.held(h.ledger);
-    addresses.push({
-      address,
-      asset,
-      hops: h.hops,
-      received: h.received,
-      sent: h.sent,
-      held,
-      seeded: h.seeded,
-      inflow: h.inflow,
-      share: h.inflow === 0n ? null : fraction(h.received, h.inflow),
-      deficit: h.deficit,
-      endpoint,
-    });
-    seeded += h.seeded;
-    if (endpoint && h.received > 0n) {
-      endpoints.push({ address, asset, tainted: h.received, hops: h.hops });
-      endpointTaint += h.received;
-    } else if (!endpoint) remaining += held;
-  }
+  // A stop address keeps everything it received: its outflows are not traced.
+  const { addresses, endpoints, seeded, endpointTaint, remaining } = summariseAddresses(asset, holders, params.stopAt, {
+    held: (h) => ledger.held(h.ledger),
+    sent: (h) => h.sent,
+  });
   return {
     addresses,
     endpoints,

@@ -1,6 +1,6 @@
 import { fifoOrigins, haircutOrigins, holders, summariseHolders, type OriginMethod, type Part } from './backward';
 import { checkCommonParams, compareText, cutReason } from './params';
-import { checkTransactions, outpoint } from './utxo';
+import { checkTransactions, joinAssets, outpoint } from './utxo';
 import type {
   Address,
   Asset,
@@ -68,21 +68,7 @@ export function traceUtxoBackward(
         return traceAsset({ demand: fifoOrigins, holdings: fifoOrigins, byCoin: true }, asset, own, seeds, params);
     }
   });
-  const order = new Map(replay.map((t, i) => [`${t.asset} ${t.txid}`, i]));
-  const position = (asset: Asset, txid: string) => order.get(`${asset} ${txid}`) ?? 0;
-  return {
-    method: params.method,
-    direction: 'backward',
-    addresses: perAsset.flatMap((r) => r.addresses),
-    endpoints: perAsset.flatMap((r) => r.endpoints),
-    flows: perAsset
-      .flatMap((r) => r.flows)
-      .sort((a, b) => position(a.asset, a.txid) - position(b.asset, b.txid) || a.index - b.index),
-    transactions: perAsset
-      .flatMap((r) => r.transactions)
-      .sort((a, b) => position(a.asset, a.txid) - position(b.asset, b.txid)),
-    totals: perAsset.map((r) => r.totals),
-  };
+  return joinAssets(params.method, 'backward', replay, perAsset);
 }
 
 type Demand<D> = Pick<OriginMethod<unknown, D>, 'range' | 'total' | 'merge' | 'split'>;

@@ -1,13 +1,15 @@
 import { apportion } from '../apportion';
-import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
 import { checkCommonParams, compareText, cutReason } from './params';
+import { summariseAddresses } from './summary';
 import type {
   Address,
   AddressTaint,
   Asset,
   CutReason,
   Endpoint,
+  TraceDirection,
+  TraceMethod,
   UtxoAssetTotals,
   UtxoBackwardSeed,
   UtxoFlow,
@@ -68,11 +70,24 @@ export function traceUtxo(transactions: readonly UtxoTransaction[], params: Utxo
         return traceAsset(fifoRule, asset, own, seeds, params);
     }
   });
+  return joinAssets(params.method, params.direction, replay, perAsset);
+}
+
+/**
+ * One result from the per-asset ones (taken in asset order): flows and transactions in replay order (flows then
+ * by output index), the rest in asset order.
+ */
+export function joinAssets(
+  method: TraceMethod,
+  direction: TraceDirection,
+  replay: readonly UtxoTransaction[],
+  perAsset: readonly UtxoAssetResult[],
+): UtxoTraceResult {
   const order = new Map(replay.map((t, i) => [`${t.asset} ${t.txid}`, i]));
   const position = (asset: Asset, txid: string) => order.get(`${asset} ${txid}`) ?? 0;
   return {
-    method: params.method,
-    direction: params.direction,
+    method,
+    direction,
     addresses: perAsset.flatMap((r) => r.addresses),
     endpoints: perAsset.flatMap((r) => r.endpoints),
     flows: perAsset
@@ -184,11 +199,12 @@ interface Coin<P> {
   readonly hops: number;
 }
 
-interface AssetResult {
-  readonly addresses: AddressTaint[];
-  readonly endpoints: Endpoint[];
-  readonly flows: UtxoFlow[];
-  readonly transactions: UtxoTaintedTransaction[];
+/** What a UTXO trace (forward or backward) finds for one asset. */
+export interface UtxoAssetResult {
+  readonly addresses: readonly AddressTaint[];
+  readonly endpoints: readonly Endpoint[];
+  readonly flows: readonly UtxoFlow[];
+  readonly transactions: readonly UtxoTaintedTransaction[];
   readonly totals: UtxoAssetTotals;
 }
 
@@ -198,7 +214,7 @@ function traceAsset<P>(
   transactions: readonly UtxoTransaction[],
   seeds: readonly UtxoSeed[],
   params: UtxoTraceParams,
-): AssetResult {
+): UtxoAssetResult {
   const { clean, tainted, mark } = rule.parcels;
   const holders = new Map<Address, Holder>();
   const holder = (address: Address) => {
@@ -327,33 +343,10 @@ function traceAsset<P>(
     else held.set(coin.address, (held.get(coin.address) ?? 0n) + taint);
   }
 
-  const addresses: AddressTaint[] = [];
-  const endpoints: Endpoint[] = [];
-  let endpointTaint = 0n;
-  let remaining = 0n;
-  for (const address of [...holders.keys()].sort(compareText)) {
-    const h = holders.get(address) as Holder;
-    if (h.hops === Infinity) continue;
-    const endpoint = params.stopAt.has(address);
-    const stillHeld = endpoint ? h.received : (held.get(address) ?? 0n);
-    addresses.push({
-      address,
-      asset,
-      hops: h.hops,
-      received: h.received,
-      sent: h.sent,
-      held: stillHeld,
-      seeded: h.seeded,
-      inflow: h.inflow,
-      share: h.inflow === 0n ? null : fraction(h.received, h.inflow),
-      deficit: h.deficit,
-      endpoint,
-    });
-    if (endpoint && h.received > 0n) {
-      endpoints.push({ address, asset, tainted: h.received, hops: h.hops });
-      endpointTaint += h.received;
-    } else if (!endpoint) remaining += stillHeld;
-  }
+  const { addresses, endpoints, endpointTaint, remaining } = summariseAddresses(asset, holders, params.stopAt, {
+    held: (_h, address) => held.get(address) ?? 0n,
+    sent: (h) => h.sent,
+  });
   return {
     addresses,
     endpoints,
