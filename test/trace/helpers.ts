@@ -43,6 +43,28 @@ export function params<S extends Seed | UtxoSeed | BackwardSeed | UtxoBackwardSe
   };
 }
 
+/** As `params`, backward. */
+export const backParams = <S extends BackwardSeed | UtxoBackwardSeed>(
+  method: TraceParams['method'],
+  seeds: S[],
+  overrides: Partial<Omit<TraceParams, 'seeds'>> = {},
+) => params(method, seeds, { direction: 'backward', ...overrides });
+
+/** An output seed: the coins of output `index` of `txid` (the first `amount` of them; all when absent). */
+export const seedOutput = (txid: string, index: number, amount?: bigint): Extract<UtxoSeed, { kind: 'output' }> =>
+  amount === undefined
+    ? { kind: 'output', asset: 'BTC', txid, index }
+    : { kind: 'output', asset: 'BTC', txid, index, amount };
+
+/** The totals of a single-asset result, with what is unaccounted for spread in. */
+export function totals<U extends object>(result: {
+  readonly totals: readonly { readonly seeded: bigint; readonly endpoints: bigint; readonly unaccounted: U }[];
+}) {
+  const t = result.totals[0];
+  if (t === undefined) throw new Error('no totals');
+  return { seeded: t.seeded, endpoints: t.endpoints, ...t.unaccounted };
+}
+
 export const seedTransfer = (transferId: number, amount?: bigint): Extract<Seed, { kind: 'transfer' }> =>
   amount === undefined ? { kind: 'transfer', transferId } : { kind: 'transfer', transferId, amount };
 

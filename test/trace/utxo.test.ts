@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { traceUtxo } from '../../db/trace/utxo';
-import { params, utx, type In } from './helpers';
+import { params, seedOutput, utx, type In } from './helpers';
 import type { AddressTaint, TraceMethod, UtxoSeed, UtxoTraceResult, UtxoTransaction } from '../../db/trace/types';
 
 // Worked UTXO examples. Outputs are written `address value`; inputs `txid:index`. Rows read
 // [received, sent, held, hops]. Transactions t0… have ids in chain order.
 
 const METHODS: TraceMethod[] = ['poison', 'haircut', 'fifo'];
-
-const seedOutput = (txid: string, index: number, amount?: bigint): UtxoSeed =>
-  amount === undefined
-    ? { kind: 'output', asset: 'BTC', txid, index }
-    : { kind: 'output', asset: 'BTC', txid, index, amount };
 
 function urow(result: UtxoTraceResult, address: string): AddressTaint {
   const found = result.addresses.find((a) => a.address === address);
