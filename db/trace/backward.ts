@@ -1,7 +1,7 @@
 import { apportion } from '../apportion';
 import { checkTransfers, combineAssets, type AssetResult } from './engine';
 import { checkCommonParams, compareText, cutReason } from './params';
-import { summariseAddresses } from './summary';
+import { summariseAddresses, type Reached } from './summary';
 import type {
   Address,
   Asset,
@@ -251,14 +251,7 @@ export const fifoOrigins: OriginMethod<FifoHoldings, Ranges> = {
   },
 };
 
-export interface Holder {
-  hops: number;
-  received: bigint;
-  sent: bigint;
-  seeded: bigint;
-  /** Every inflow in the replayed transfers. */
-  inflow: bigint;
-  deficit: bigint;
+export interface Holder extends Reached {
   /** Demand that stopped here: coins of unknown origin. */
   unknown: bigint;
 }

@@ -1,6 +1,6 @@
 import { fifoLedger, haircutLedger, poisonLedger, type TaintLedger } from './ledgers';
 import { checkCommonParams, compareText, cutReason } from './params';
-import { summariseAddresses } from './summary';
+import { summariseAddresses, type Reached } from './summary';
 import type {
   Address,
   AddressTaint,
@@ -114,14 +114,8 @@ function seedsByAsset(replay: readonly Transfer[], params: TraceParams): Map<Ass
   return result;
 }
 
-interface Holder<S> {
+interface Holder<S> extends Reached {
   readonly ledger: S;
-  hops: number;
-  received: bigint;
-  sent: bigint;
-  seeded: bigint;
-  inflow: bigint;
-  deficit: bigint;
 }
 
 export interface AssetResult {

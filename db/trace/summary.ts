@@ -4,12 +4,13 @@ import type { Address, AddressTaint, Asset, Endpoint } from './types';
 
 /** What every engine, forward or backward, counts of an address while it traces. */
 export interface Reached {
-  readonly hops: number;
-  readonly received: bigint;
-  readonly sent: bigint;
-  readonly seeded: bigint;
-  readonly inflow: bigint;
-  readonly deficit: bigint;
+  hops: number;
+  received: bigint;
+  sent: bigint;
+  seeded: bigint;
+  /** Every inflow in the replayed transfers or transactions. */
+  inflow: bigint;
+  deficit: bigint;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { apportion } from '../apportion';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
 import { checkCommonParams, compareText, cutReason } from './params';
-import { summariseAddresses } from './summary';
+import { summariseAddresses, type Reached } from './summary';
 import type {
   Address,
   AddressTaint,
@@ -183,15 +183,6 @@ const fifoRule: UtxoRule<readonly Lot[]> = {
   },
 };
 
-interface Holder {
-  hops: number;
-  received: bigint;
-  sent: bigint;
-  seeded: bigint;
-  inflow: bigint;
-  deficit: bigint;
-}
-
 interface Coin<P> {
   readonly address: Address | null;
   readonly value: bigint;
@@ -216,7 +207,7 @@ function traceAsset<P>(
   params: UtxoTraceParams,
 ): UtxoAssetResult {
   const { clean, tainted, mark } = rule.parcels;
-  const holders = new Map<Address, Holder>();
+  const holders = new Map<Address, Reached>();
   const holder = (address: Address) => {
     let h = holders.get(address);
     if (h === undefined) {
