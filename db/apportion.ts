@@ -2,8 +2,9 @@
  * Splits `total` into whole parts in proportion to `weights`, exactly, by the largest-remainder rule: part i
  * gets floor(total·wᵢ/W), and the units left over (fewer than the number of parts) go one each to the parts
  * with the largest remainders, the earlier part first on ties. The parts add up to `total` and each is within
- * one unit of its exact share. When the weights add up to zero nothing can be split, and every part is zero.
- * `rounded` counts the parts whose exact share was not a whole number.
+ * one unit of its exact share; when total ≤ Σ weights no part exceeds its weight. When the weights add up to
+ * zero nothing can be split, and every part is zero. `rounded` counts the parts whose exact share was not
+ * a whole number.
  */
 export function apportion(total: bigint, weights: readonly bigint[]): { parts: bigint[]; rounded: number } {
   const sum = weights.reduce((s, w) => s + w, 0n);

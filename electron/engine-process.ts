@@ -10,6 +10,10 @@ import { createCallQueue } from '../db/api/call-queue';
 import { createJobRunner } from '../db/api/job-runner';
 import { EngineRequest, parseEngineArgs, type EngineArgs, type EngineMessage } from './engine-protocol';
 
+declare const __ARIADNE_VERSION__: string | undefined;
+/** Stored with saved traces; the bundle defines it (vite.node.config.ts), tests running the source do not. */
+const appVersion = typeof __ARIADNE_VERSION__ === 'string' ? __ARIADNE_VERSION__ : 'unknown';
+
 /** The parts of Electron's ParentPort the engine uses; process.parentPort is one. */
 export interface EnginePort {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
@@ -33,7 +37,7 @@ export function serveEngine(port: EnginePort, argv: readonly string[], exit: (co
   const { db, migration } = opened;
   // Each job gets a connection of its own: calls answered while a job's transaction is open must not join
   // it (and vanish with it when the job is cancelled).
-  const engine = createEngine(db, { jobConnection: () => openDb(workspace, { nativeBinding }).db });
+  const engine = createEngine(db, { jobConnection: () => openDb(workspace, { nativeBinding }).db, appVersion });
   const calls = createCallQueue(engine, db, (id, envelope) => port.postMessage({ type: 'reply', id, envelope }));
   const jobs = createJobRunner(engine, {
     emit: (id, event) => port.postMessage({ type: 'job-event', id, event }),

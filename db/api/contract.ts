@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import type { ImportProgress, ImportReport } from '../import/report';
 import type { TraceReport } from '../trace/report';
+import type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
 
 export type { ImportProblem, ImportProgress, ImportReport } from '../import/report';
 export type { TraceReport } from '../trace/report';
+export type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
 
 export const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -260,6 +262,7 @@ const pageFields = {
 };
 
 const caseId = z.number({ error: 'must be a case id (a positive whole number)' }).int().positive();
+const traceId = z.number({ error: 'must be a trace id (a positive whole number)' }).int().positive();
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
 /** Optional free text: empty or blank becomes null so "no reference" has one representation. */
 const optionalText = (max: number) =>
@@ -518,6 +521,16 @@ export const contract = {
     returns<Page<TransferRow>>,
     'The transfers of an address, oldest first.',
   ),
+  'trace.list': method(
+    z.object({ caseId: caseId.optional() }).strict(),
+    returns<StoredTraceSummary[]>,
+    'Stored traces, newest first: all of them, or those of one case.',
+  ),
+  'trace.get': method(
+    z.object({ id: traceId }).strict(),
+    returns<StoredTrace>,
+    'A stored trace: its parameters, the app version that ran it, and its report with the report’s SHA-256.',
+  ),
 } as const;
 
 /**
@@ -595,11 +608,27 @@ export const jobs = {
         stopAt: z.array(z.string().min(1).max(60)).max(50).optional(),
         from: z.string().max(40).optional(),
         to: z.string().max(40).optional(),
+        /** CHAIN:ADDRESS: taint sent there (forward) or coming from there (backward) leaves the trace. */
+        exclude: z.array(z.string().min(1).max(300)).max(1000).optional(),
+        /** Trace only these assets (ETH, USDT or ETH:USDT…); all the seeds hold when absent. */
+        assets: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+        /** Addresses tagged with an actor (entity kind actor) are endpoints. */
+        actorEndpoints: z.boolean().optional(),
+        /** The case the trace belongs to, when saved. */
+        caseId: caseId.optional(),
+        /** Store the trace (parameters and report); the report then carries its id. */
+        save: z.boolean().optional(),
       })
       .strict(),
     returns<null>,
     returns<TraceReport>,
-    'Trace taint from seeds through the workspace transfers (account chains), with the method and parameters given.',
+    'Trace taint forward (where it went) or backward (where it came from) through the workspace transfers or UTXO transactions, with the method and parameters given.',
+  ),
+  'trace.rerun': job(
+    z.object({ id: traceId }).strict(),
+    returns<null>,
+    returns<TraceRerun>,
+    'Run a stored trace again with its stored parameters and say whether the report is identical, byte for byte.',
   ),
 } as const;
 

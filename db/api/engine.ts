@@ -10,6 +10,7 @@ import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
 import { listAddresses, listCaseAddresses, listEntities } from '../lists';
 import { runTrace } from '../trace/run';
+import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
 import type { Db } from '../open';
 import {
@@ -38,6 +39,8 @@ export interface EngineOptions {
    * that serve calls during jobs must give one; without it jobs use the main connection (the CLI, tests).
    */
   jobConnection?: () => Db;
+  /** The version stored with saved traces; hosts give the app's version. */
+  appVersion?: string;
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
@@ -96,6 +99,10 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const notFound = (id: number): never => {
     throw new ApiError('not_found', `case ${id} does not exist`);
   };
+  const traceNotFound = (id: number): never => {
+    throw new ApiError('not_found', `trace ${id} does not exist`);
+  };
+  const appVersion = options.appVersion ?? 'unknown';
 
   const handlers: Handlers = {
     'case.list': (input) => listCases(db, input),
@@ -115,6 +122,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'graph.edgeTransfers': (input) => edgeTransfers(db, input),
     'address.flows': (input) => addressFlows(db, input),
     'address.transfers': (input) => addressTransfers(db, input),
+    'trace.list': ({ caseId }) =>
+      caseId === undefined || getCase(db, caseId) ? listTraces(db, caseId) : notFound(caseId),
+    'trace.get': ({ id }) => getTrace(db, id) ?? traceNotFound(id),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {
@@ -140,10 +150,16 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     },
     'trace.run': (input) =>
       withJobConnection(async (jobDb) => {
-        if (input.direction === 'backward') {
-          throw new ApiError('invalid_input', 'trace.run: backward tracing is not available yet; trace forward');
-        }
-        return runTrace(jobDb, input);
+        if (input.caseId !== undefined && getCase(jobDb, input.caseId) === null) notFound(input.caseId);
+        const report = runTrace(jobDb, input);
+        if (!input.save) return report;
+        const id = saveTrace(jobDb, input, report, { createdAt: now(), appVersion });
+        return { id, ...report };
+      }),
+    'trace.rerun': ({ id }) =>
+      withJobConnection(async (jobDb) => {
+        const stored = getTrace(jobDb, id) ?? traceNotFound(id);
+        return compareRerun(jobDb, stored, runTrace(jobDb, parseJobInput('trace.run', stored.parameters)));
       }),
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);

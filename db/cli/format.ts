@@ -7,7 +7,10 @@ import type {
   GraphNode,
   ImportBatchReport,
   ImportProblem,
+  StoredTrace,
+  StoredTraceSummary,
   TraceReport,
+  TraceRerun,
 } from '../api/contract';
 import { formatFraction } from '../trace/fraction';
 
@@ -113,23 +116,38 @@ export function formatAddressDetails(d: AddressDetails): string {
 }
 
 export function formatTrace(r: TraceReport): string {
+  const forward = r.direction === 'forward';
   const lines = [
-    `${r.method} trace, ${r.direction}, ${r.parameters.hops} hops, from ${r.seeds.map(printable).join(', ')}`,
-    `Replayed ${r.loaded.transfers} transfers over ${r.loaded.addresses} reached addresses.`,
+    `${r.id === undefined ? '' : `Trace ${r.id}: `}${r.method} trace, ${r.direction}, ${r.parameters.hops} hops, ` +
+      `from ${r.seeds.map(printable).join(', ')}`,
+    `Replayed ${r.loaded.transfers} ${r.model === 'utxo' ? 'transactions' : 'transfers'} over ${r.loaded.addresses} reached addresses.`,
   ];
   for (const t of r.totals) {
     const u = r.unaccounted.find((x) => x.asset === t.asset);
     lines.push(
       `${t.asset}: seeded ${t.seeded}, at endpoints ${t.endpoints}` +
         (u
-          ? `, still in wallets ${u.remaining}, beyond the hop limit ${u.beyondHops}, below the minimum ${u.belowMinimum}`
+          ? `, ${forward ? 'still in wallets' : 'of unknown origin'} ${u.remaining}, beyond the hop limit ${u.beyondHops}, ` +
+            `below the minimum ${u.belowMinimum}, excluded ${u.excluded}` +
+            (r.model === 'utxo' ? `, fees ${u.fees}, unaddressed ${u.unaddressed}` : '')
           : '') +
         ' (base units)',
     );
   }
-  if (r.endpoints.length > 0) lines.push('Endpoints:');
+  if (r.endpoints.length > 0) lines.push(forward ? 'Endpoints:' : 'Sources:');
   for (const e of r.endpoints) {
-    lines.push(`  ${printable(e.entity)}${e.jurisdiction ? ` [${e.jurisdiction}]` : ''}: ${e.tainted} ${e.asset}`);
+    const usd = e.usd === null ? '' : ` (USD ${e.usd})`;
+    lines.push(
+      `  ${printable(e.entity)}${e.jurisdiction ? ` [${e.jurisdiction}]` : ''}: ${e.tainted} ${e.asset}${usd}`,
+    );
+    for (const p of e.paths) {
+      const route = [p.hops[0]?.from ?? '', ...p.hops.map((h) => h.to)].map(printable).join(' → ');
+      lines.push(`    path carrying ≤ ${p.taint}: ${route}`);
+    }
+  }
+  for (const j of r.totalsByJurisdiction) {
+    const amounts = j.amounts.map((a) => `${a.tainted} ${a.asset}`).join(', ');
+    lines.push(`Jurisdiction ${j.jurisdiction ?? 'unknown'}: ${amounts}${j.usd === null ? '' : ` (USD ${j.usd})`}`);
   }
   lines.push(`Tainted addresses: ${r.addresses.length}`);
   for (const a of r.addresses.slice(0, LISTED)) {
@@ -193,4 +211,29 @@ export function formatGraph(g: CaseGraph): string {
   section('Edges', g.edges, formatEdge);
   section('Notes', g.notes, (n) => `  #${n.id} ${n.updatedAt}: ${printable(n.text)}`);
   return lines.join('\n');
+}
+
+export function formatTraceList(traces: StoredTraceSummary[]): string {
+  if (traces.length === 0) return 'No stored traces.';
+  return traces
+    .map(
+      (t) =>
+        `${t.id}  ${t.createdAt}  ${t.method} ${t.direction}  ${t.seeds.map(printable).join(', ')}` +
+        `${t.caseId === null ? '' : `  case ${t.caseId}`}  sha256 ${t.sha256}`,
+    )
+    .join('\n');
+}
+
+export function formatStoredTrace(t: StoredTrace): string {
+  return [
+    `Stored ${t.createdAt} by Ariadne ${printable(t.appVersion)}${t.caseId === null ? '' : ` in case ${t.caseId}`}`,
+    `Report SHA-256 ${t.sha256}`,
+    formatTrace(t.report),
+  ].join('\n');
+}
+
+export function formatRerun(r: TraceRerun): string {
+  return r.identical
+    ? `Trace ${r.id}: the new report is identical to the stored one (SHA-256 ${r.sha256}).`
+    : `Trace ${r.id}: the new report DIFFERS from the stored one (stored SHA-256 ${r.sha256}, new ${r.rerunSha256}).`;
 }

@@ -13,7 +13,10 @@ import type {
   ImportBatchReport,
   JobName,
   Method,
+  StoredTrace,
+  StoredTraceSummary,
   TraceReport,
+  TraceRerun,
 } from '../api/contract';
 import { createEngine, type Engine } from '../api/engine';
 import { ApiError } from '../api/errors';
@@ -28,7 +31,10 @@ import {
   formatGraph,
   formatImport,
   formatProblem,
+  formatRerun,
+  formatStoredTrace,
   formatTrace,
+  formatTraceList,
 } from './format';
 
 export interface CliIo {
@@ -52,7 +58,11 @@ Commands:
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
   trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH)... --method poison|haircut|fifo --hops N
-        [--direction forward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--from T] [--to T] [--json]
+        [--direction forward|backward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--actor-endpoints]
+        [--exclude CHAIN:ADDRESS]... [--asset ASSET]... [--from T] [--to T] [--case ID] [--save] [--json]
+  trace list [--case ID] [--json]
+  trace show ID [--json]
+  trace rerun ID [--json]                         (exit 1 if the report differs from the stored one)
   graph show --case ID [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
@@ -87,6 +97,10 @@ const OPTIONS = {
   'stop-at': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  asset: { type: 'string', multiple: true },
+  'actor-endpoints': { type: 'boolean' },
+  save: { type: 'boolean' },
 } as const;
 
 type Values = {
@@ -124,11 +138,17 @@ interface Spec {
   build(args: string[], values: Values): Command;
 }
 
-function parseId(raw: string | undefined): number {
-  if (raw === undefined) throw new UsageError('missing case ID');
-  if (!/^[1-9]\d{0,14}$/.test(raw)) throw new UsageError(`case ID must be a positive whole number, not "${raw}"`);
+function parseId(raw: string | undefined, what = 'case'): number {
+  if (raw === undefined) throw new UsageError(`missing ${what} ID`);
+  if (!/^[1-9]\d{0,14}$/.test(raw)) throw new UsageError(`${what} ID must be a positive whole number, not "${raw}"`);
   return Number(raw);
 }
+
+const list = (values: string[] | undefined) =>
+  values
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 function pick(values: Values, keys: readonly Flag[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
@@ -229,13 +249,29 @@ const COMMANDS: Record<string, Spec> = {
     },
   },
   trace: {
-    flags: ['seed', 'tx', 'direction', 'method', 'hops', 'min-amount', 'stop-at', 'from', 'to'],
+    flags: [
+      'seed',
+      'tx',
+      'direction',
+      'method',
+      'hops',
+      'min-amount',
+      'stop-at',
+      'from',
+      'to',
+      'exclude',
+      'asset',
+      'actor-endpoints',
+      'case',
+      'save',
+    ],
     args: [0, 0],
     build: (_args, values) => {
       if (!values.seed && !values.tx)
         throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME] or --tx CHAIN:TXHASH');
       if (values.method === undefined) throw new UsageError('trace needs --method poison|haircut|fifo');
       if (values.hops === undefined || !/^\d{1,3}$/.test(values.hops)) throw new UsageError('trace needs --hops N');
+      if (values.case !== undefined && !values.save) throw new UsageError('trace --case ID needs --save');
       return {
         kind: 'job',
         name: 'trace.run',
@@ -246,12 +282,14 @@ const COMMANDS: Record<string, Spec> = {
           method: values.method,
           hops: Number(values.hops),
           minAmount: values['min-amount'],
-          stopAt: values['stop-at']
-            ?.split(',')
-            .map((k) => k.trim())
-            .filter(Boolean),
+          stopAt: list(values['stop-at'] === undefined ? undefined : [values['stop-at']]),
           from: values.from,
           to: values.to,
+          exclude: list(values.exclude),
+          assets: list(values.asset),
+          ...(values['actor-endpoints'] ? { actorEndpoints: true } : {}),
+          ...(values.case === undefined ? {} : { caseId: parseId(values.case) }),
+          ...(values.save ? { save: true } : {}),
         },
         print: (r) => formatTrace(r as TraceReport),
         exitCode: () => 0,
@@ -271,6 +309,39 @@ const COMMANDS: Record<string, Spec> = {
         print: (g) => formatGraph(g as CaseGraph),
       };
     },
+  },
+  'trace list': {
+    flags: ['case'],
+    args: [0, 0],
+    build: (_args, values) => ({
+      kind: 'call',
+      method: 'trace.list',
+      input: values.case === undefined ? {} : { caseId: parseId(values.case) },
+      workspace: true,
+      print: (r) => formatTraceList(r as StoredTraceSummary[]),
+    }),
+  },
+  'trace show': {
+    flags: [],
+    args: [1, 1],
+    build: ([id]) => ({
+      kind: 'call',
+      method: 'trace.get',
+      input: { id: parseId(id, 'trace') },
+      workspace: true,
+      print: (r) => formatStoredTrace(r as StoredTrace),
+    }),
+  },
+  'trace rerun': {
+    flags: [],
+    args: [1, 1],
+    build: ([id]) => ({
+      kind: 'job',
+      name: 'trace.rerun',
+      input: { id: parseId(id, 'trace') },
+      print: (r) => formatRerun(r as TraceRerun),
+      exitCode: (r) => ((r as TraceRerun).identical ? 0 : 1),
+    }),
   },
   'address check': {
     flags: [],
@@ -306,7 +377,8 @@ const GROUPS = new Set(
 function toCommand(positionals: string[], values: Values): Command {
   const [noun, verb] = positionals;
   if (noun === undefined) throw new UsageError('missing command');
-  const grouped = GROUPS.has(noun);
+  // `trace` is a command and a group (trace list, trace show…): a word after it picks the subcommand.
+  const grouped = GROUPS.has(noun) && (verb !== undefined || !COMMANDS[noun]);
   if (!grouped && !COMMANDS[noun]) throw new UsageError(`unknown command "${noun}"`);
   if (grouped && verb === undefined) throw new UsageError(`missing ${noun} subcommand`);
   const name = grouped ? `${noun} ${verb}` : noun;
@@ -318,7 +390,10 @@ function toCommand(positionals: string[], values: Values): Command {
   const args = positionals.slice(grouped ? 2 : 1);
   const [min, max] = spec.args;
   if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`);
-  if (args.length < min) throw new UsageError(`${name} needs ${name === 'import' ? 'a file' : 'an address'}`);
+  if (args.length < min)
+    throw new UsageError(
+      `${name} needs ${name === 'import' ? 'a file' : name.startsWith('trace') ? 'a trace ID' : 'an address'}`,
+    );
   return spec.build(args, values);
 }
 
@@ -383,7 +458,7 @@ export async function run(argv: string[], io: CliIo, version = '0.0.0'): Promise
     const needsWorkspace = command.kind === 'job' || command.workspace;
     const { db } = openDb(needsWorkspace ? workspaceFile(values) : ':memory:');
     close = () => db.close();
-    engine = createEngine(db, { now: io.now });
+    engine = createEngine(db, { now: io.now, appVersion: version });
   } catch (err) {
     io.stderr(`ariadne: ${(err as Error).message}\n`);
     return 1;

@@ -1,6 +1,6 @@
 import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type TaintLedger } from './ledgers';
-import { checkCommonParams, compareText } from './params';
+import { checkCommonParams, compareText, cutReason } from './params';
 import type {
   Address,
   AddressTaint,
@@ -9,6 +9,8 @@ import type {
   CutReason,
   Endpoint,
   TaintedFlow,
+  TraceDirection,
+  TraceMethod,
   TraceParams,
   TraceResult,
   Transfer,
@@ -54,9 +56,18 @@ export function trace(transfers: readonly Transfer[], params: TraceParams): Trac
     }
   });
 
+  return combineAssets(params.method, params.direction, perAsset);
+}
+
+/** One result from per-asset results (each sorted), flows in replay order. */
+export function combineAssets(
+  method: TraceMethod,
+  direction: TraceDirection,
+  perAsset: readonly AssetResult[],
+): TraceResult {
   return {
-    method: params.method,
-    direction: params.direction,
+    method,
+    direction,
     addresses: perAsset.flatMap((r) => r.addresses),
     endpoints: perAsset.flatMap((r) => r.endpoints),
     flows: perAsset.flatMap((r) => r.flows).sort((a, b) => a.time - b.time || a.transferId - b.transferId),
@@ -64,7 +75,7 @@ export function trace(transfers: readonly Transfer[], params: TraceParams): Trac
   };
 }
 
-function checkTransfers(replay: readonly Transfer[]): void {
+export function checkTransfers(replay: readonly Transfer[]): void {
   const ids = new Set<number>();
   for (const t of replay) {
     if (t.amount < 0n) throw new RangeError(`trace: transfer ${t.id} has a negative amount`);
@@ -113,7 +124,7 @@ interface Holder<S> {
   deficit: bigint;
 }
 
-interface AssetResult {
+export interface AssetResult {
   readonly addresses: AddressTaint[];
   readonly endpoints: Endpoint[];
   readonly flows: TaintedFlow[];
@@ -154,7 +165,7 @@ function traceAsset<S, P>(
       if (out.rounded) roundedOutflows += 1;
       if (out.tainted > 0n) {
         sender.sent += out.tainted;
-        const reason = cutReason(t, out.tainted, sender.hops, params);
+        const reason = cutReason(t.to, out.tainted, sender.hops, params);
         const flow = { transferId: t.id, time: t.time, from: t.from, to: t.to, asset, amount: t.amount };
         if (reason !== undefined) {
           flows.push({ ...flow, tainted: out.tainted, cut: reason });
@@ -174,13 +185,6 @@ function traceAsset<S, P>(
   }
 
   return summarise(ledger, asset, holders, cut, flows, roundedOutflows, params);
-}
-
-function cutReason(t: Transfer, tainted: bigint, senderHops: number, params: TraceParams): CutReason | undefined {
-  if (params.excluded.has(t.to)) return 'excluded';
-  if (senderHops >= params.maxHops) return 'beyondHops';
-  if (tainted < params.minAmount) return 'belowMinimum';
-  return undefined;
 }
 
 function markSeeds<S, P>(

@@ -28,7 +28,7 @@ export interface Transfer {
 
 export type TraceMethod = 'poison' | 'haircut' | 'fifo';
 
-/** Only 'forward' is implemented; 'backward' is part of the contract so stored traces need no migration. */
+/** Forward: where did the seed's coins go. Backward: where did the seed's coins come from. */
 export type TraceDirection = 'forward' | 'backward';
 
 /**
@@ -233,6 +233,8 @@ export interface UtxoFlow {
   /** Taint the method put on the output, before cut-offs (seeded taint is not included). */
   readonly tainted: bigint;
   readonly cut?: CutReason;
+  /** Backward only: what of the demand on the output each input address gave and the walk followed. */
+  readonly parts?: readonly { readonly address: Address; readonly tainted: bigint }[];
 }
 
 /** A transaction that spent tainted coins: taintIn = taintOut + fee for haircut and FIFO. */
@@ -290,39 +292,35 @@ export interface UtxoTraceResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Backward tracing of account transfers (designed, not implemented; `trace` refuses direction 'backward').
-//
-// A backward seed names coins at a target: `BackwardSeed` (address, asset, time, amount?) means "the coins
-// `address` held at the end of second `time`" — all of them, or the `amount` most recently arrived ones
-// (for FIFO the last `amount` coins in the queue, those that would leave last).
-// The transfers with time ≤ seed time are replayed forward once, as the forward engine does, but each ledger
-// records the ORIGIN of coins instead of a taint bit: a coin's origin is (transfer id that brought it to the
-// current holder). Then the seed's coins are attributed to their origins and the walk repeats at each origin's
-// sender, restricted to transfers strictly before the origin transfer, up to `maxHops` transfers back.
-// - FIFO: exact by coin. The seed's coins are a set of runs in the address's queue at `time`; each run came
-//   from one inflow transfer (split at the coin level). That inflow's coins were, at its sender, the runs
-//   the sender's queue gave out at that transfer; recurse. Result: a set of (source address, transfer,
-//   amount) with Σ = seed amount minus coins of unknown origin (the deficit cover), which is reported.
-// - Haircut: proportional. The seed's amount a at balance B is attributed to every inflow i that reached the
-//   address before `time` in proportion to what of it is still there: a·r_i/B, where r_i is inflow i's share
-//   of the balance after the haircut outflows since (each outflow scales every r_i by (1 − out/B')). Exact
-//   fractions, floored per origin with the largest-remainder rule as in UTXO, so Σ = a exactly. Recurse at
-//   each inflow's sender with that amount and the inflow's time (strictly before, by id on ties).
-// - Poison: reachability. Every address that sent `asset` to the target before `time`, recursively with the
-//   time bound of each transfer, up to `maxHops`; amounts are the transfers' full amounts (not conserved).
-// Cut-offs mirror the forward ones: `stopAt` addresses are sources the walk does not go behind (e.g. an
-// exchange hot wallet is reported as "from exchange X", not traced into its customers); `excluded` addresses
-// are not attributed (their part is reported as unaccounted); `minAmount` drops origins below it.
-// The result reuses `AddressTaint` with `received` read as "coins of the seed that passed through here",
-// `hops` as transfers back from the seed, and endpoints as the sources (stop addresses and addresses with no
-// earlier inflow: where the coins entered the data).
+// Backward tracing: where did the coins come from? See backward.ts (account) and utxo-backward.ts (UTXO) for
+// the rules; the results reuse `TraceResult` and `UtxoTraceResult` with the figures read backward.
 
-export interface BackwardSeed {
-  readonly kind: 'holding';
-  readonly address: Address;
-  readonly asset: Asset;
-  /** End of this second, unix seconds. */
-  readonly time: number;
-  /** The last-arrived `amount` coins for FIFO, a proportional part for haircut; all held coins when absent. */
-  readonly amount?: bigint;
-}
+/**
+ * The coins whose origin is asked for (account chains):
+ * - `holding`: the coins `address` held at the end of second `time`: all of them, or `amount` of them (FIFO: the
+ *   `amount` last arrived, those that would leave last; haircut and poison: a proportional part). When `amount`
+ *   exceeds the balance the traced transfers explain, the excess is coins of unknown origin at `address`.
+ * - `transfer`: the coins a transfer carried (the first `amount` of them; all when absent). Its recipient is at
+ *   hop 0, like a holding seed.
+ * Seeds are separate questions: when two seeds ask about the same coins, haircut adds their attributions.
+ */
+export type BackwardSeed =
+  | {
+      readonly kind: 'holding';
+      readonly address: Address;
+      readonly asset: Asset;
+      /** End of this second, unix seconds. */
+      readonly time: number;
+      readonly amount?: bigint;
+    }
+  | { readonly kind: 'transfer'; readonly transferId: number; readonly amount?: bigint };
+
+export type BackwardTraceParams = Omit<TraceParams, 'seeds'> & { readonly seeds: readonly BackwardSeed[] };
+
+/**
+ * The coins whose origin is asked for (UTXO chains): `holding` as for accounts (the outputs paid to `address` and
+ * not spent by the end of second `time`), or `output`: an output's coins (the first `amount` of them).
+ */
+export type UtxoBackwardSeed = Extract<BackwardSeed, { kind: 'holding' }> | Extract<UtxoSeed, { kind: 'output' }>;
+
+export type UtxoBackwardTraceParams = Omit<TraceParams, 'seeds'> & { readonly seeds: readonly UtxoBackwardSeed[] };

@@ -1,7 +1,7 @@
 import { apportion } from '../apportion';
 import { fraction } from './fraction';
 import { fifoLedger, haircutLedger, poisonLedger, type Lot, type TaintLedger } from './ledgers';
-import { checkCommonParams, compareText } from './params';
+import { checkCommonParams, compareText, cutReason } from './params';
 import type {
   Address,
   AddressTaint,
@@ -9,6 +9,7 @@ import type {
   CutReason,
   Endpoint,
   UtxoAssetTotals,
+  UtxoBackwardSeed,
   UtxoFlow,
   UtxoSeed,
   UtxoTaintedTransaction,
@@ -84,10 +85,13 @@ export function traceUtxo(transactions: readonly UtxoTransaction[], params: Utxo
   };
 }
 
-const outpoint = (o: { readonly txid: string; readonly index: number }) => `${o.txid}:${o.index}`;
+export const outpoint = (o: { readonly txid: string; readonly index: number }) => `${o.txid}:${o.index}`;
 
 /** Refuses data whose replay would silently be wrong: spends out of order, double spends, mismatched values. */
-function checkTransactions(replay: readonly UtxoTransaction[], seeds: readonly UtxoSeed[]): void {
+export function checkTransactions(
+  replay: readonly UtxoTransaction[],
+  seeds: readonly (UtxoSeed | UtxoBackwardSeed)[],
+): void {
   const created = new Map<string, { readonly at: number; readonly value: bigint }>();
   const ids = new Set<number>();
   const txids = new Set<string>();
@@ -145,9 +149,11 @@ const poisonRule: UtxoRule<bigint> = {
 const haircutRule: UtxoRule<bigint> = {
   parcels: haircutLedger,
   split(inputs, _minted, parts) {
-    const taint = inputs.reduce((sum, p) => sum + p, 0n);
-    // Largest remainder first; ties to the earlier part (the fee is the last part).
-    const { parts: parcels, rounded } = apportion(taint, parts);
+    // The fee is the last part, so it gets a unit left over by rounding only after every output.
+    const { parts: parcels, rounded } = apportion(
+      inputs.reduce((sum, p) => sum + p, 0n),
+      parts,
+    );
     return { parcels, rounded };
   },
 };
@@ -361,16 +367,4 @@ function traceAsset<P>(
       roundedOutputs,
     },
   };
-}
-
-function cutReason(
-  address: Address | null,
-  taint: bigint,
-  txHops: number,
-  params: UtxoTraceParams,
-): CutReason | undefined {
-  if (address !== null && params.excluded.has(address)) return 'excluded';
-  if (txHops >= params.maxHops) return 'beyondHops';
-  if (taint < params.minAmount) return 'belowMinimum';
-  return undefined;
 }

@@ -10,6 +10,10 @@ import { openDb } from '../../db/open';
 import { defaultUserDataDir, defaultWorkspacePath } from '../../db/workspace-path';
 import { startHeadlessHost } from './server';
 
+declare const __ARIADNE_VERSION__: string | undefined;
+/** Stored with saved traces; the bundle defines it (vite.node.config.ts), tests running the source do not. */
+const appVersion = typeof __ARIADNE_VERSION__ === 'string' ? __ARIADNE_VERSION__ : 'unknown';
+
 const USAGE = 'usage: npm run serve -- [--db FILE] [--port N]';
 
 function fail(message: string): never {
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
   }
   const { db } = opened;
   const host = await startHeadlessHost({
-    engine: createEngine(db, { jobConnection: () => openDb(file).db }),
+    engine: createEngine(db, { jobConnection: () => openDb(file).db, appVersion }),
     db,
     staticDir: path.join(__dirname, '..', 'renderer'),
     port,

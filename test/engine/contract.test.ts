@@ -32,6 +32,8 @@ describe('the API contract refuses bad payloads at the boundary', () => {
       'graph.edgeTransfers',
       'address.flows',
       'address.transfers',
+      'trace.list',
+      'trace.get',
     ]);
   });
 

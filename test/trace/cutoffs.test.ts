@@ -105,7 +105,7 @@ describe('time window', () => {
 describe('parameters and input that are refused', () => {
   const seeds = [seedTransfer(1)];
   it.each([
-    ['backward tracing', params('poison', seeds, { direction: 'backward' }), /only forward/],
+    ['backward tracing', params('poison', seeds, { direction: 'backward' }), /traces forward only/],
     ['a negative hop limit', params('poison', seeds, { maxHops: -1 }), /maxHops/],
     ['a fractional hop limit', params('poison', seeds, { maxHops: 1.5 }), /maxHops/],
     ['a negative minimum', params('poison', seeds, { minAmount: -1n }), /minAmount/],

@@ -1,5 +1,15 @@
 import { expect } from 'vitest';
-import type { AddressTaint, Seed, TraceParams, TraceResult, Transfer, UtxoSeed } from '../../db/trace/types';
+import type {
+  AddressTaint,
+  BackwardSeed,
+  Seed,
+  TraceParams,
+  TraceResult,
+  Transfer,
+  UtxoBackwardSeed,
+  UtxoSeed,
+  UtxoTransaction,
+} from '../../db/trace/types';
 
 /** A transfer of ETH unless another asset is named; ids double as the order within one second. */
 export const tx = (id: number, time: number, from: string, to: string, amount: bigint, asset = 'ETH'): Transfer => ({
@@ -11,9 +21,11 @@ export const tx = (id: number, time: number, from: string, to: string, amount: b
   amount,
 });
 
-/** Parameters that cut nothing off, so each example states only what it is about. */
-/** Parameters with no cut-offs, for either engine: account seeds give TraceParams, UTXO seeds UtxoTraceParams. */
-export function params<S extends Seed | UtxoSeed>(
+/**
+ * Parameters with no cut-offs, so each example states only what it is about, for any engine: account seeds
+ * give TraceParams, UTXO seeds UtxoTraceParams, backward seeds (with direction 'backward') the backward ones.
+ */
+export function params<S extends Seed | UtxoSeed | BackwardSeed | UtxoBackwardSeed>(
   method: TraceParams['method'],
   seeds: S[],
   overrides: Partial<Omit<TraceParams, 'seeds'>> = {},
@@ -31,7 +43,7 @@ export function params<S extends Seed | UtxoSeed>(
   };
 }
 
-export const seedTransfer = (transferId: number, amount?: bigint): Seed =>
+export const seedTransfer = (transferId: number, amount?: bigint): Extract<Seed, { kind: 'transfer' }> =>
   amount === undefined ? { kind: 'transfer', transferId } : { kind: 'transfer', transferId, amount };
 
 export function row(result: TraceResult, address: string, asset = 'ETH'): AddressTaint {
@@ -52,3 +64,20 @@ export function expectRows(result: TraceResult, expected: Record<string, [bigint
   );
   expect(actual).toEqual(expected);
 }
+
+/** A backward seed: the coins `address` held at the end of second `time` (all, or `amount` of them). */
+export const holding = (address: string, time: number, amount?: bigint, asset = 'ETH'): BackwardSeed =>
+  amount === undefined ? { kind: 'holding', address, asset, time } : { kind: 'holding', address, asset, time, amount };
+
+/** A BTC transaction: inputs `[txid, index, address, value]`, outputs `[address, value]` at index 0, 1, … */
+export type In = [txid: string, index: number, address: string | null, value: bigint];
+export type Out = [address: string | null, value: bigint];
+
+export const utx = (id: number, time: number, txid: string, inputs: In[], outputs: Out[]): UtxoTransaction => ({
+  id,
+  time,
+  txid,
+  asset: 'BTC',
+  inputs: inputs.map(([t, index, address, value]) => ({ txid: t, index, address, value })),
+  outputs: outputs.map(([address, value], index) => ({ index, address, value })),
+});

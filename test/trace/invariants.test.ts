@@ -2,50 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trace } from '../../db/trace/engine';
 import type { Seed, TraceMethod, TraceParams, TraceResult, Transfer } from '../../db/trace/types';
+import { ADDRESSES, ASSETS, transfers } from './arbitraries';
 import { params } from './helpers';
-
-const ADDRESSES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-const ASSETS = ['ETH', 'USDT'];
-
-/**
- * Transfers as a walk: most senders are one of the last four recipients, and time moves on by 0–2 seconds per transfer
- * (0 makes same-second ties), so taint actually travels; uniformly random senders rarely hold any. Amounts
- * are up to 1000 units of a per-case scale of 1, 2^40 or 2^60 plus noise below the scale: comparable sizes let
- * balances mix, and the large scales reach 2^70, well past 2^53 and 2^64.
- */
-const transfers = fc
-  .tuple(
-    fc.constantFrom(0n, 40n, 60n),
-    fc.array(
-      fc.record({
-        step: fc.integer({ min: 0, max: 2 }),
-        from: fc.constantFrom(...ADDRESSES),
-        earlierRecipient: fc.option(fc.nat(), { freq: 4 }),
-        to: fc.constantFrom(...ADDRESSES),
-        asset: fc.constantFrom('ETH', 'ETH', 'ETH', ...ASSETS),
-        amount: fc.bigInt({ min: 0n, max: 1000n }),
-        noise: fc.bigInt({ min: 0n, max: 2n ** 60n - 1n }),
-      }),
-      { minLength: 1, maxLength: 40, size: 'max' },
-    ),
-  )
-  .map(([scale, rows]) => {
-    let time = 0;
-    return rows.map((r, i): Transfer => {
-      time += r.step;
-      const previous =
-        r.earlierRecipient === null || i === 0 ? undefined : rows[i - 1 - (r.earlierRecipient % Math.min(i, 4))];
-      // Ids are not in time order, so the replay order really is the engine's sort.
-      return {
-        id: (i * 7919) % 10007,
-        time,
-        from: previous?.to ?? r.from,
-        to: r.to,
-        asset: r.asset,
-        amount: (r.amount << scale) + (r.noise % (1n << scale)),
-      };
-    });
-  });
 
 interface Case {
   readonly transfers: Transfer[];

@@ -2,60 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traceUtxo } from '../../db/trace/utxo';
 import type { TraceMethod, UtxoSeed, UtxoTraceParams, UtxoTransaction } from '../../db/trace/types';
-
-const ADDRESSES = ['A', 'B', 'C', 'D', 'E', 'F'];
+import { UTXO_ADDRESSES as ADDRESSES, utxoTxs as txs } from './arbitraries';
 
 interface Case {
   readonly txs: UtxoTransaction[];
   readonly seeds: UtxoSeed[];
   readonly cuts: Pick<UtxoTraceParams, 'maxHops' | 'minAmount' | 'stopAt' | 'excluded'>;
 }
-
-/**
- * Transactions built in chain order: each spends up to three of the six most recent unspent outputs (sometimes
- * also an input from outside the data), or is a coinbase when it spends nothing, and pays one to three outputs
- * (some without an address) by weights, the rounding and a random fee going to the fee.
- */
-const txs = fc
-  .array(
-    fc.record({
-      step: fc.integer({ min: 0, max: 2 }),
-      picks: fc.array(fc.nat(), { maxLength: 3 }),
-      outside: fc.option(fc.bigInt({ min: 1n, max: 1000n }), { freq: 5 }),
-      outputs: fc.array(
-        fc.record({ address: fc.option(fc.constantFrom(...ADDRESSES), { freq: 8 }), weight: fc.nat(1000) }),
-        { minLength: 1, maxLength: 3 },
-      ),
-      fee: fc.nat(50),
-      minted: fc.bigInt({ min: 1n, max: 5000n }),
-    }),
-    { minLength: 1, maxLength: 25 },
-  )
-  .map((rows) => {
-    let time = 0;
-    const unspent: { txid: string; index: number; address: string | null; value: bigint }[] = [];
-    return rows.map((r, i): UtxoTransaction => {
-      time += r.step;
-      const inputs: typeof unspent = [];
-      for (const pick of r.picks) {
-        if (unspent.length === 0) break;
-        const at = unspent.length - 1 - (pick % Math.min(unspent.length, 6));
-        inputs.push(...unspent.splice(at, 1));
-      }
-      if (r.outside !== null)
-        inputs.push({ txid: `x${i}`, index: 0, address: ADDRESSES[i % 6] ?? null, value: r.outside });
-      const total = inputs.length === 0 ? r.minted : inputs.reduce((s, x) => s + x.value, 0n);
-      const weights = r.outputs.reduce((s, o) => s + o.weight, 0) + r.fee + 1;
-      const outputs = r.outputs.map((o, index) => ({
-        index,
-        address: o.address,
-        value: (total * BigInt(o.weight)) / BigInt(weights),
-      }));
-      const txid = `t${i}`;
-      unspent.push(...outputs.map((o) => ({ txid, ...o })));
-      return { id: i, txid, time, asset: 'BTC', inputs, outputs };
-    });
-  });
 
 const cases = (withCuts: boolean): fc.Arbitrary<Case> =>
   txs.chain((ts) => {

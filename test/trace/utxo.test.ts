@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { traceUtxo } from '../../db/trace/utxo';
-import { params } from './helpers';
+import { params, utx, type In } from './helpers';
 import type { AddressTaint, TraceMethod, UtxoSeed, UtxoTraceResult, UtxoTransaction } from '../../db/trace/types';
 
 // Worked UTXO examples. Outputs are written `address value`; inputs `txid:index`. Rows read
 // [received, sent, held, hops]. Transactions t0… have ids in chain order.
 
 const METHODS: TraceMethod[] = ['poison', 'haircut', 'fifo'];
-
-type In = [txid: string, index: number, address: string | null, value: bigint];
-type Out = [address: string | null, value: bigint];
-
-export const utx = (id: number, time: number, txid: string, inputs: In[], outputs: Out[]): UtxoTransaction => ({
-  id,
-  time,
-  txid,
-  asset: 'BTC',
-  inputs: inputs.map(([t, index, address, value]) => ({ txid: t, index, address, value })),
-  outputs: outputs.map(([address, value], index) => ({ index, address, value })),
-});
 
 const seedOutput = (txid: string, index: number, amount?: bigint): UtxoSeed =>
   amount === undefined
