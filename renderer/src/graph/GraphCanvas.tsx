@@ -12,6 +12,7 @@ import cytoscape, {
 } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { dimmedIds, type GraphData } from '../lib/graphModel';
+import { taintView } from '../lib/traceModel';
 import { useApp, useAppStore } from '../store/context';
 import type { AppState } from '../store';
 import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
@@ -77,6 +78,7 @@ function highlightsOf(state: AppState, graph: GraphData): Highlights {
   return {
     dimmed: dimmedIds(graph, state.graphFilter),
     path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
+    taint: state.traceShown ? taintView(state.traceShown.report, graph) : null,
   };
 }
 
@@ -259,6 +261,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     let lastGraph: GraphData | null = null;
     let lastFilter: unknown = null;
     let lastPath: unknown = null;
+    let lastTrace: unknown = null;
     let layoutController: AbortController | null = null;
     let firstDone = false;
     let far = false;
@@ -272,8 +275,15 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     function render(state: AppState) {
       const graph = state.graph;
       if (!graph) return;
-      if (graph === lastGraph && state.graphFilter === lastFilter && state.pathQuery === lastPath) return;
+      if (
+        graph === lastGraph &&
+        state.graphFilter === lastFilter &&
+        state.pathQuery === lastPath &&
+        state.traceShown === lastTrace
+      )
+        return;
       lastGraph = graph;
+      lastTrace = state.traceShown;
       lastFilter = state.graphFilter;
       lastPath = state.pathQuery;
       const scene = buildScene(graph, highlightsOf(state, graph));
