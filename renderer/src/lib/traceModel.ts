@@ -108,6 +108,16 @@ export function sharePercent(tainted: string, seeded: string | undefined): strin
   return `${basisPoints / 100n}.${(basisPoints % 100n).toString().padStart(2, '0')}%`;
 }
 
+/** A share written as a decimal fraction ("0.820143") as a percentage, digit for digit ("82.0143%"). */
+export function decimalPercent(share: string): string {
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(share);
+  if (!match) return share;
+  const padded = (match[2] ?? '').padEnd(2, '0');
+  const whole = BigInt(`${match[1] ?? '0'}${padded.slice(0, 2)}`);
+  const rest = padded.slice(2).replace(/0+$/, '');
+  return `${whole}${rest ? `.${rest}` : ''}%`;
+}
+
 /** An amount of a traced asset, exact with its decimals; base units, said so, when the decimals are unknown. */
 export function formatTraced(amount: string, asset: string, decimals: number | undefined): string {
   return decimals === undefined
@@ -229,4 +239,66 @@ export function hopsByAddress(report: TraceReport): { address: string; hops: num
   const best = new Map<string, number>();
   for (const row of report.addresses) best.set(row.address, Math.min(best.get(row.address) ?? Infinity, row.hops));
   return [...best].map(([address, hops]) => ({ address, hops }));
+}
+
+/** One figure of a report for side-by-side comparison: what it is about, its asset and amount (base units). */
+export interface Figure {
+  key: string;
+  asset: string;
+  amount: string;
+}
+
+export interface ComparedFigure {
+  key: string;
+  asset: string;
+  a: string | null;
+  b: string | null;
+  /** b − a in base units, signed; '0' when both agree. */
+  delta: string;
+}
+
+/** Two reports' figures side by side, matched by key and asset, in the first report's order, then the second's. */
+export function compareFigures(a: readonly Figure[], b: readonly Figure[]): ComparedFigure[] {
+  const rows = new Map<string, ComparedFigure>();
+  const id = (f: Figure) => `${f.key}\u0000${f.asset}`;
+  for (const f of a) rows.set(id(f), { key: f.key, asset: f.asset, a: f.amount, b: null, delta: '0' });
+  for (const f of b) {
+    const row = rows.get(id(f));
+    if (row) row.b = f.amount;
+    else rows.set(id(f), { key: f.key, asset: f.asset, a: null, b: f.amount, delta: '0' });
+  }
+  for (const row of rows.values()) row.delta = (BigInt(row.b ?? '0') - BigInt(row.a ?? '0')).toString();
+  return [...rows.values()];
+}
+
+export function endpointFigures(report: TraceReport): Figure[] {
+  return report.endpoints.map((e) => ({ key: e.entity, asset: e.asset, amount: e.tainted }));
+}
+
+export function jurisdictionFigures(report: TraceReport): Figure[] {
+  return report.totalsByJurisdiction.flatMap((t) =>
+    t.amounts.map((a) => ({ key: t.jurisdiction ?? 'unknown', asset: a.asset, amount: a.tainted })),
+  );
+}
+
+export const UNACCOUNTED_KINDS = [
+  ['remaining', 'Still in wallets / unknown origin'],
+  ['beyondHops', 'Beyond the hop limit'],
+  ['belowMinimum', 'Below the minimum'],
+  ['excluded', 'Sent to excluded addresses'],
+  ['fees', 'Fees'],
+  ['unaddressed', 'Unaddressed outputs / minted'],
+] as const;
+
+export function unaccountedFigures(report: TraceReport): Figure[] {
+  return report.unaccounted.flatMap((u) =>
+    UNACCOUNTED_KINDS.map(([kind, label]) => ({ key: label, asset: u.asset, amount: u[kind] })),
+  );
+}
+
+/** A signed base-unit difference with its asset's decimals: "+250 ETH", "−250 ETH", "0". */
+export function formatDelta(delta: string, asset: string, decimals: number | undefined): string {
+  if (delta === '0') return '0';
+  const negative = delta.startsWith('-');
+  return `${negative ? '−' : '+'}${formatTraced(negative ? delta.slice(1) : delta, asset, decimals)}`;
 }
