@@ -21,12 +21,13 @@ import {
 import { useApp } from '../store/context';
 import { isTraceBusy, type ShownTrace } from '../store/traceSlice';
 
-/** How a report names an endpoint or address: the graph's title for it when on the graph, else the text given. */
+/** How a report names an endpoint or address: the graph's title, else its best tag's label, else the text given. */
 function useNamer(): (name: string) => string {
   const nodes = useApp((s) => s.graph?.nodes);
+  const labels = useApp((s) => s.traceLabels);
   return (name) => {
     const node = nodes?.[name];
-    return node ? nodeTitle(node) : middleEllipsis(name, 14, 8);
+    return node ? nodeTitle(node) : (labels[name] ?? middleEllipsis(name, 14, 8));
   };
 }
 
@@ -95,7 +96,10 @@ function Parameters({ shown }: { shown: ShownTrace }) {
   const p = report.parameters;
   return (
     <details className="trace-parameters">
-      <summary>Method and parameters</summary>
+      <summary>
+        Method and parameters: {report.method}, {report.direction}, {plural(p.hops, 'hop', 'hops')}, stop at{' '}
+        {p.stopAt.join(', ') || 'nothing'}
+      </summary>
       <dl className="details-facts">
         <dt>Method</dt>
         <dd>
@@ -208,7 +212,9 @@ function Endpoints({ report }: { report: TraceReport }) {
             <th>Juris.</th>
             <th className="num">Tainted</th>
             <th className="num">USD</th>
-            <th className="num">Share</th>
+            <th className="num" title="Share of the amount seeded in this asset">
+              Of seeded
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -363,7 +369,7 @@ function Comparison({ a, b }: { a: TraceReport; b: TraceReport }) {
 const ADDRESS_COLUMNS = [
   { id: 'address', title: 'Address' },
   { id: 'tainted', title: 'Tainted', numeric: true },
-  { id: 'share', title: 'Share', numeric: true },
+  { id: 'share', title: 'Tainted share', numeric: true },
   { id: 'hops', title: 'Hops', numeric: true },
 ] as const;
 const ROW_HEIGHT = 30;

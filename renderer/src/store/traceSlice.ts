@@ -18,6 +18,8 @@ import { messageOf } from './result';
 
 /** A traced subgraph adds at most this many addresses (the nearest first): each is one query for its flows. */
 export const SUBGRAPH_LIMIT = 300;
+/** Addresses of endpoints and paths whose tag labels are looked up for a result, at most. */
+const LABEL_LIMIT = 100;
 
 export type TracePhase = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
 
@@ -46,6 +48,8 @@ export interface TraceSlice {
   traceCompare: ShownTrace | null;
   /** Decimals of the traced assets by the report's asset name, for exact amounts. */
   traceDecimals: Readonly<Record<string, number>>;
+  /** Tag labels of endpoints and path addresses that are not on the graph, by CHAIN:ADDRESS. */
+  traceLabels: Readonly<Record<string, string>>;
   traceList: readonly StoredTraceSummary[] | null;
   traceListError: string | null;
   /** The report path highlighted on the graph: endpoint row and path number. */
@@ -126,12 +130,45 @@ export function createTraceSlice(api: Client, jobs: JobClient): StateCreator<App
       set((s) => ({ traceDecimals: { ...s.traceDecimals, ...found } }));
     }
 
+    /** Names endpoints and path addresses by their best tag, as the graph would, before they are on it. */
+    async function learnLabels(report: TraceReport) {
+      const graph = get().graph;
+      const known = get().traceLabels;
+      const wanted = new Set<string>();
+      for (const endpoint of report.endpoints) {
+        for (const address of endpoint.addresses) wanted.add(address);
+        for (const path of endpoint.paths) for (const hop of path.hops) wanted.add(hop.from).add(hop.to);
+      }
+      const ask = [...wanted].filter((a) => !graph?.nodes[a] && !(a in known)).slice(0, LABEL_LIMIT);
+      const found: Record<string, string> = {};
+      await Promise.all(
+        ask.map(async (address) => {
+          try {
+            const details = await api['address.show']({ address });
+            const best = [...details.tags].sort((a, b) => b.confidenceLevel - a.confidenceLevel)[0];
+            if (best) found[address] = best.label;
+          } catch {
+            // Unnamed: the address itself is shown.
+          }
+        }),
+      );
+      set((s) => ({ traceLabels: { ...s.traceLabels, ...found } }));
+    }
+
     function show(key: 'traceShown' | 'traceCompare', report: TraceReport, sha256: string | null = null) {
       set({
         [key]: { id: report.id ?? null, report, sha256, rerun: null },
         ...(key === 'traceShown' ? { tracePath: null } : {}),
       });
       void learnDecimals(report);
+      void learnLabels(report);
+      if (key !== 'traceShown') return;
+      // The side panel has just widened: frame what the trace reached that the graph shows.
+      const graph = get().graph;
+      const onGraph = hopsByAddress(report)
+        .map((r) => r.address)
+        .filter((a) => graph?.nodes[a] && !graph.nodes[a].hidden);
+      if (onGraph.length > 0) get().focusGraph(onGraph);
     }
 
     function trace(method?: TraceMethod) {
@@ -148,6 +185,7 @@ export function createTraceSlice(api: Client, jobs: JobClient): StateCreator<App
       traceShown: null,
       traceCompare: null,
       traceDecimals: {},
+      traceLabels: {},
       traceList: null,
       traceListError: null,
       tracePath: null,
@@ -245,7 +283,10 @@ export function createTraceSlice(api: Client, jobs: JobClient): StateCreator<App
             rerun: answer.identical ? 'identical' : 'differs',
           },
         });
-        if (!stored) void learnDecimals(answer.report);
+        if (!stored) {
+          void learnDecimals(answer.report);
+          void learnLabels(answer.report);
+        }
       },
 
       closeTrace() {
