@@ -427,6 +427,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const elements = cy.collection();
       for (const id of ids) elements.merge(cy.getElementById(id));
       if (elements.empty()) return;
+      // The side panel may have just changed width (the Trace tab is wider); Cytoscape notices after a debounce.
+      cy.resize();
       // One match is shown with its neighbours, for context; several (a path, search hits) exactly as they are.
       const framed = elements.union(elements.connectedNodes());
       cy.fit(elements.length === 1 ? framed.closedNeighborhood() : framed, 60);
