@@ -305,6 +305,17 @@ describe('the case graph, through the headless host', () => {
         .poll(async () => (await stored(host, caseId)).nodes.find((n) => n.id === BINANCE)?.pinned)
         .toBe(true);
 
+      // Delete removes the selection from the graph; undo brings it back.
+      const mixer = 'Tornado Cash Router';
+      await find(page, mixer);
+      await page.keyboard.press('Delete');
+      await expect.poll(async () => (await stored(host, caseId)).nodes.some((n) => n.label === mixer)).toBe(false);
+      await page.keyboard.press('Delete');
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await stored(host, caseId)).nodes.some((n) => n.label === mixer)).toBe(true);
+      await find(page, 'Binance');
+
       // H hides the selection; the Hidden tab brings it back.
       await page.keyboard.press('h');
       await expect

@@ -84,8 +84,9 @@ function graphShortcut(event: KeyboardEvent, state: AppState, mod: boolean): boo
       search.focus();
       search.select();
     }
-  } else if (isDeleteKey(event) && hasSelection) {
-    void state.removeFromGraph(selection);
+  } else if (isDeleteKey(event)) {
+    // In the graph, Delete is about the graph: with nothing selected it does nothing, never offers to delete the case.
+    if (hasSelection) void state.removeFromGraph(selection);
   } else if (plain && key === 'h' && selection.nodes.length > 0) {
     void state.setHidden(selection.nodes, true);
   } else if (plain && key === 'f') {
