@@ -35,6 +35,7 @@ import {
   tracedPositions,
 } from '../../renderer/src/lib/traceModel';
 import { createAppStore } from '../../renderer/src/store';
+import { shownTrace } from '../../renderer/src/store/traceSlice';
 
 const A = 'ETH:0x1111111111111111111111111111111111111111';
 const B = 'ETH:0x2222222222222222222222222222222222222222';
@@ -297,6 +298,10 @@ describe('the trace slice', () => {
     await store.getState().rerunTrace(7);
     expect(store.getState().traceShown?.rerun).toBe('identical');
     expect(store.getState().traceShown?.report.method).toBe('poison');
+    // Another case's graph is never coloured by this case's trace.
+    const state = store.getState();
+    expect(shownTrace(state)?.id).toBe(7);
+    expect(shownTrace({ ...state, graph: state.graph && { ...state.graph, caseId: 2 } })).toBeNull();
   });
 
   it('runs another method beside the result', async () => {

@@ -15,6 +15,7 @@ import { dimmedIds, type GraphData } from '../lib/graphModel';
 import { taintView } from '../lib/traceModel';
 import { useApp, useAppStore } from '../store/context';
 import type { AppState } from '../store';
+import { shownTrace } from '../store/traceSlice';
 import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
 import { exportPng, exportSvg } from './exportGraph';
 import { readTheme } from './theme';
@@ -75,10 +76,11 @@ function hardwareWebgl(): boolean {
 function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const { results, active } = state.pathQuery;
   const path = results?.[active];
+  const trace = shownTrace(state);
   return {
     dimmed: dimmedIds(graph, state.graphFilter),
     path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
-    taint: state.traceShown ? taintView(state.traceShown.report, graph) : null,
+    taint: trace ? taintView(trace.report, graph) : null,
   };
 }
 

@@ -1,9 +1,10 @@
 import { TAINT_SCALE } from '../lib/traceModel';
 import { useApp } from '../store/context';
+import { shownTrace } from '../store/traceSlice';
 
 /** While a trace result colours the canvas: what the colours and widths mean, and how to go back. */
 export function TraceLegend() {
-  const method = useApp((s) => s.traceShown?.report.method ?? null);
+  const method = useApp((s) => shownTrace(s)?.report.method ?? null);
   const close = useApp((s) => s.closeTrace);
   if (method === null) return null;
   return (

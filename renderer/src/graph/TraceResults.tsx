@@ -3,7 +3,7 @@ import type { TraceReport } from '../../../db/api/contract';
 import { CopyButton } from '../components/CopyButton';
 import { HEADER_HEIGHT, VirtualTable } from '../components/VirtualTable';
 import { formatCount, formatUsd, middleEllipsis, plural } from '../lib/format';
-import { nodeTitle } from '../lib/graphModel';
+import { nodeTitle, shortAddress } from '../lib/graphModel';
 import {
   compareFigures,
   decimalPercent,
@@ -27,7 +27,9 @@ function useNamer(): (name: string) => string {
   const labels = useApp((s) => s.traceLabels);
   return (name) => {
     const node = nodes?.[name];
-    return node ? nodeTitle(node) : (labels[name] ?? middleEllipsis(name, 14, 8));
+    if (node) return nodeTitle(node);
+    // Untagged endpoints are named by their address; entities by their label, whole.
+    return labels[name] ?? (/^[A-Z0-9]{2,12}:\S+$/.test(name) ? shortAddress(name) : name);
   };
 }
 

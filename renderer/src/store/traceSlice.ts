@@ -73,6 +73,11 @@ export interface TraceSlice {
   showTracePath(endpoint: number, path: number): void;
 }
 
+/** The result shown for the case whose graph is open; another case's never colours this one's graph. */
+export function shownTrace(state: AppState): ShownTrace | null {
+  return state.traceShown !== null && state.traceCaseId === state.graph?.caseId ? state.traceShown : null;
+}
+
 const IDLE: TraceRunState = { phase: 'idle', label: '', error: null };
 
 export function isTraceBusy(phase: TracePhase): boolean {
