@@ -107,7 +107,7 @@ describe('the Trace panel, through the headless host', () => {
       await screenshot(page, 'trace-result');
 
       // Add the traced subgraph: one edit, the reached addresses and the edges between them, undoable.
-      await details(page).getByRole('button', { name: 'Add traced subgraph' }).click();
+      await details(page).getByRole('button', { name: 'Add traced subgraph (3)' }).click();
       await expect
         .poll(async () => (await host.call('graph.get', { caseId })).nodes.map((n) => n.id).sort())
         .toEqual([BINANCE, EXPLOITER, H1, H2, H3].sort());
@@ -121,6 +121,7 @@ describe('the Trace panel, through the headless host', () => {
       expect(x(H2)).toBeLessThan(x(BINANCE));
       expect(x(H2)).toBe(x(H3));
       await canvasReady(page);
+      expect(await details(page).getByRole('button', { name: 'Add traced subgraph' }).isDisabled()).toBe(true);
 
       // The first path to Binance, hop by hop, highlighted on the graph.
       await binance.waitFor();

@@ -1,4 +1,4 @@
-import { Fragment, memo, useState } from 'react';
+import { Fragment, memo, useEffect, useRef, useState } from 'react';
 import type { TraceReport } from '../../../db/api/contract';
 import { CopyButton } from '../components/CopyButton';
 import { HEADER_HEIGHT, VirtualTable } from '../components/VirtualTable';
@@ -46,10 +46,23 @@ export function TraceResults({ onEdit }: { onEdit(): void }) {
   const rerun = useApp((s) => s.rerunTrace);
   const addSubgraph = useApp((s) => s.addTracedSubgraph);
   const close = useApp((s) => s.closeTrace);
-  if (!shown) return null;
-  const { report } = shown;
+  const missing = useApp((s) => {
+    const nodes = s.graph?.nodes ?? {};
+    return new Set(
+      s.traceShown?.report.addresses.filter((a) => nodes[a.address]?.hidden !== false).map((a) => a.address),
+    ).size;
+  });
+  const top = useRef<HTMLDivElement>(null);
+  const report = shown?.report;
+
+  // A new result starts at its heading, not wherever the parameters form was scrolled to.
+  useEffect(() => {
+    if (report) top.current?.scrollIntoView({ block: 'start' });
+  }, [report]);
+
+  if (!shown || !report) return null;
   return (
-    <div className="trace-results">
+    <div className="trace-results" ref={top}>
       <header className="trace-head">
         <h3 className="details-title">
           {shown.id !== null ? `Trace #${shown.id}` : 'Trace'}: {report.method}, {report.direction}
@@ -66,8 +79,14 @@ export function TraceResults({ onEdit }: { onEdit(): void }) {
             Re-run
           </button>
         )}
-        <button type="button" className="button button-primary" onClick={() => void addSubgraph()}>
-          Add traced subgraph
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={missing === 0}
+          title={missing === 0 ? 'Every traced address is on the graph' : undefined}
+          onClick={() => void addSubgraph()}
+        >
+          Add traced subgraph{missing > 0 && ` (${formatCount(missing)})`}
         </button>
         <button type="button" className="button" onClick={onEdit}>
           New trace…
