@@ -129,6 +129,9 @@ describe('the Trace panel, through the headless host', () => {
       const hops = details(page).getByRole('list', { name: 'Hops of the traced path shown' }).getByRole('listitem');
       await expect.poll(() => hops.count()).toBe(2);
       expect(await hops.nth(1).textContent()).toContain('Binance 14');
+      // H2's imported label is markup: it shows as text, and no element was made of it.
+      expect(await hops.nth(0).textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(await page.locator('main img').count()).toBe(0);
       await page.waitForTimeout(400);
       await screenshot(page, 'trace-subgraph-path');
 
