@@ -96,7 +96,7 @@ export function TraceResults({ onEdit }: { onEdit(): void }) {
         </button>
       </div>
       <Parameters shown={shown} />
-      <CompareBar report={report} />
+      <CompareBar key={report.method} report={report} />
       {compare ? (
         <Comparison a={report} b={compare.report} />
       ) : (
