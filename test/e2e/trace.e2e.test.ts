@@ -141,6 +141,12 @@ describe('the Trace panel, through the headless host', () => {
       const compared = details(page).getByRole('table', { name: 'Endpoints by method' });
       const row = compared.getByRole('row').filter({ hasText: 'Binance 14' });
       await row.waitFor();
+      expect(await compared.getByRole('columnheader').allTextContents()).toEqual([
+        '',
+        'haircut #1',
+        'poison #2',
+        'Difference',
+      ]);
       const cells = await row.getByRole('cell').allTextContents();
       expect(cells.slice(1)).toEqual(['1,140 ETH', '1,390 ETH', '+250 ETH']);
       await screenshot(page, 'trace-compare');

@@ -365,8 +365,8 @@ function Comparison({ a, b }: { a: TraceReport; b: TraceReport }) {
             <thead>
               <tr>
                 <th />
-                <th className="num">{a.method}</th>
-                <th className="num">{b.method}</th>
+                <th className="num">{methodHeading(a)}</th>
+                <th className="num">{methodHeading(b)}</th>
                 <th className="num">Difference</th>
               </tr>
             </thead>
@@ -385,6 +385,10 @@ function Comparison({ a, b }: { a: TraceReport; b: TraceReport }) {
       ))}
     </section>
   );
+}
+
+function methodHeading(report: TraceReport): string {
+  return report.id !== undefined ? `${report.method} #${report.id}` : report.method;
 }
 
 const ADDRESS_COLUMNS = [
