@@ -18,6 +18,7 @@ import './styles/details.css';
 import './styles/import.css';
 import './styles/case-addresses.css';
 import './styles/graph.css';
+import './styles/trace.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -12,8 +12,10 @@ import cytoscape, {
 } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { dimmedIds, type GraphData } from '../lib/graphModel';
+import { taintView } from '../lib/traceModel';
 import { useApp, useAppStore } from '../store/context';
 import type { AppState } from '../store';
+import { shownTrace } from '../store/traceSlice';
 import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElement, type Scene } from './elements';
 import { exportPng, exportSvg } from './exportGraph';
 import { readTheme } from './theme';
@@ -111,9 +113,11 @@ function createWithCpuCanvases(options: cytoscape.CytoscapeOptions): Core {
 function highlightsOf(state: AppState, graph: GraphData): Highlights {
   const { results, active } = state.pathQuery;
   const path = results?.[active];
+  const trace = shownTrace(state);
   return {
     dimmed: dimmedIds(graph, state.graphFilter),
     path: path ? { nodes: new Set(path.nodes), hops: new Map(path.edges.map((id, i) => [id, i + 1] as const)) } : null,
+    taint: trace ? taintView(trace.report, graph) : null,
   };
 }
 
@@ -310,6 +314,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     let lastGraph: GraphData | null = null;
     let lastFilter: unknown = null;
     let lastPath: unknown = null;
+    let lastTrace: unknown = null;
     let layoutController: AbortController | null = null;
     let firstDone = false;
     let far = false;
@@ -323,8 +328,15 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     function render(state: AppState) {
       const graph = state.graph;
       if (!graph) return;
-      if (graph === lastGraph && state.graphFilter === lastFilter && state.pathQuery === lastPath) return;
+      if (
+        graph === lastGraph &&
+        state.graphFilter === lastFilter &&
+        state.pathQuery === lastPath &&
+        state.traceShown === lastTrace
+      )
+        return;
       lastGraph = graph;
+      lastTrace = state.traceShown;
       lastFilter = state.graphFilter;
       lastPath = state.pathQuery;
       const scene = buildScene(graph, highlightsOf(state, graph));
@@ -468,6 +480,8 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       const elements = cy.collection();
       for (const id of ids) elements.merge(cy.getElementById(id));
       if (elements.empty()) return;
+      // The side panel may have just changed width (the Trace tab is wider); Cytoscape notices after a debounce.
+      cy.resize();
       // One match is shown with its neighbours, for context; several (a path, search hits) exactly as they are.
       const framed = elements.union(elements.connectedNodes());
       cy.fit(elements.length === 1 ? framed.closedNeighborhood() : framed, 60);

@@ -12,12 +12,14 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { CaseNotes } from './CaseNotes';
 import { KIND_STYLE } from './palette';
 import { PathFinder } from './PathFinder';
+import { TracePanel } from './TracePanel';
 import { TransfersTable } from './TransfersTable';
 
 const TABS: { id: GraphTab; label: string }[] = [
   { id: 'selection', label: 'Details' },
   { id: 'notes', label: 'Case notes' },
   { id: 'paths', label: 'Paths' },
+  { id: 'trace', label: 'Trace' },
   { id: 'hidden', label: 'Hidden' },
 ];
 
@@ -49,6 +51,7 @@ export function GraphDetails() {
         {tab === 'selection' && <SelectionDetails />}
         {tab === 'notes' && <CaseNotes />}
         {tab === 'paths' && <PathFinder />}
+        {tab === 'trace' && <TracePanel />}
         {tab === 'hidden' && <HiddenList />}
       </div>
     </aside>

@@ -11,6 +11,7 @@ import { GraphFilters } from './GraphFilters';
 import { GraphHelp } from './GraphHelp';
 import { GraphLegend } from './GraphLegend';
 import { GraphSearch } from './GraphSearch';
+import { TraceLegend } from './TraceLegend';
 
 /** The case's fund-flow graph: toolbar, canvas with its overlays, and the details panel. */
 export function GraphPanel({ caseId }: { caseId: number }) {
@@ -24,6 +25,7 @@ export function GraphPanel({ caseId }: { caseId: number }) {
       s.graph !== null &&
       (Object.keys(s.graph.nodes).length > LARGE_NODES || Object.keys(s.graph.edges).length > LARGE_EDGES),
   );
+  const traceOpen = useApp((s) => s.graphTab === 'trace');
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
 
@@ -39,12 +41,13 @@ export function GraphPanel({ caseId }: { caseId: number }) {
     <section className="graph-panel" aria-label="Graph">
       <GraphToolbar />
       <GraphFilters />
-      <div className="graph-body">
+      <div className={traceOpen ? 'graph-body trace-open' : 'graph-body'}>
         <div className="graph-stage">
           {/* Keyed by size class: the canvas's speed options are set when Cytoscape starts. */}
           <GraphCanvas key={large ? 'large' : 'small'} large={large} onContext={setMenu} />
           <GraphSearch />
           <GraphLegend />
+          <TraceLegend />
           {nodeCount === 0 && <EmptyGraph caseId={caseId} />}
           <LayoutProgress />
           {menu && <GraphContextMenu target={menu} onClose={closeMenu} />}

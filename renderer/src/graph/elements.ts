@@ -5,6 +5,7 @@
 import type { GraphEdge, GraphNode } from '../../../db/api/contract';
 import { formatUnitsShort } from '../lib/format';
 import { edgeWidth, nodeTitle, type GraphData, type Point } from '../lib/graphModel';
+import { taintColour, type TaintView } from '../lib/traceModel';
 import { confidenceBorder, confidenceOpacity, KIND_STYLE, SANCTIONED_COLOUR } from './palette';
 
 export interface NodeElement {
@@ -34,6 +35,8 @@ export interface Highlights {
   dimmed: ReadonlySet<string>;
   /** Node and edge ids of the path shown, with the hop number of each edge. */
   path: { nodes: ReadonlySet<string>; hops: ReadonlyMap<string, number> } | null;
+  /** While a trace result is shown: nodes coloured by taint share, edges by the taint its paths carried. */
+  taint?: TaintView | null;
 }
 
 export const NODE_SIZE = 34;
@@ -80,6 +83,7 @@ export function buildScene(graph: GraphData, highlights: Highlights): Scene {
       node.pinned ? 'pinned' : '',
       highlights.dimmed.has(node.id) ? 'dimmed' : '',
       highlights.path?.nodes.has(node.id) ? 'on-path' : '',
+      taintClass(highlights.taint, node.id),
     ]
       .filter(Boolean)
       .join(' ');
@@ -97,6 +101,7 @@ export function buildScene(graph: GraphData, highlights: Highlights): Scene {
         borderWidth: node.sanctioned ? 7 : isGroup ? 2 : confidenceBorder(node.confidenceLevel),
         opacity: confidenceOpacity(isGroup ? 100 : node.confidenceLevel),
         highlight: node.color ?? '#000000',
+        taint: taintColour(highlights.taint?.nodes.get(node.id) ?? 0),
       },
     });
   }
@@ -113,6 +118,7 @@ export function buildScene(graph: GraphData, highlights: Highlights): Scene {
       edge.color ? 'highlighted' : '',
       highlights.dimmed.has(edge.id) ? 'dimmed' : '',
       hop !== undefined ? 'on-path' : '',
+      taintClass(highlights.taint, edge.id),
     ]
       .filter(Boolean)
       .join(' ');
@@ -128,8 +134,26 @@ export function buildScene(graph: GraphData, highlights: Highlights): Scene {
         label: flags ? `${edgeLabel(edge)} ${flags}` : edgeLabel(edge),
         hop: hop !== undefined ? `hop ${hop}: ${edgeLabel(edge)}` : '',
         highlight: edge.color ?? '#000000',
+        ...edgeTaint(edge, highlights.taint?.edges.get(edge.id)),
       },
     });
   }
   return { nodes, edges };
+}
+
+/** `tainted` for what a shown trace reached, `untraced` for the rest; nothing without a trace. */
+function taintClass(taint: TaintView | null | undefined, id: string): string {
+  if (!taint) return '';
+  return taint.nodes.has(id) || taint.edges.has(id) ? 'tainted' : 'untraced';
+}
+
+/** An edge's taint drawn like its value: width on the same log scale, colour by the tainted share of its total. */
+function edgeTaint(edge: GraphEdge, taint: bigint | undefined): { taintWidth: number; taintColour: string } {
+  if (taint === undefined) return { taintWidth: 1, taintColour: '' };
+  const total = BigInt(edge.total);
+  const share = total > 0n ? Number((taint * 1000n) / total) / 1000 : 1;
+  return {
+    taintWidth: edgeWidth({ ...edge, usd: null, total: taint.toString() }),
+    taintColour: taintColour(share),
+  };
 }

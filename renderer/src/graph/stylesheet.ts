@@ -110,6 +110,17 @@ export function stylesheet(theme: Theme, options: { large: boolean }): Styleshee
       style: { 'line-color': 'data(highlight)', 'target-arrow-color': 'data(highlight)', opacity: 1 },
     },
     { selector: 'edge.annotated', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 3] } },
+    // A trace result shown: reached nodes filled by taint share, paths' edges by their taint; the rest recede.
+    { selector: 'node.tainted', style: { 'background-color': 'data(taint)' } },
+    {
+      selector: 'edge.tainted',
+      style: {
+        width: 'data(taintWidth)',
+        'line-color': 'data(taintColour)',
+        'target-arrow-color': 'data(taintColour)',
+      },
+    },
+    { selector: '.untraced', style: { opacity: 0.3 } },
     // Zoomed out: no labels or arrows, and on big graphs haystack edges, the cheapest Cytoscape draws.
     { selector: 'node.far', style: { label: '' } },
     {

@@ -205,6 +205,13 @@ export function placeBeside(
   return Array.from({ length: count }, (_, i) => ({ x: anchor.x + COLUMN_GAP, y: anchor.y + i * ROW_GAP }));
 }
 
+/** Where the visible nodes are, for placing new ones clear of them. */
+export function placedPoints(graph: GraphData): Point[] {
+  return Object.values(graph.nodes)
+    .filter((n) => !n.hidden && n.position)
+    .map((n) => n.position as Point);
+}
+
 /** Where a node added without an anchor goes: below everything on the canvas. */
 export function freeSpot(occupied: readonly Point[], index: number): Point {
   if (occupied.length === 0) return { x: index * COLUMN_GAP, y: 0 };

@@ -20,6 +20,7 @@ import {
   NO_FILTER,
   nodeRecord,
   placeBeside,
+  placedPoints,
   searchGraph,
   type GraphData,
   type GraphFilter,
@@ -38,7 +39,7 @@ const MAX_UNDO = 200;
 export type Direction = 'out' | 'in' | 'both';
 export type LayoutName = 'flow' | 'force';
 export type CaseTab = 'overview' | 'graph';
-export type GraphTab = 'selection' | 'notes' | 'paths' | 'hidden';
+export type GraphTab = 'selection' | 'notes' | 'paths' | 'trace' | 'hidden';
 export type ViewAction = 'fit' | 'zoom-in' | 'zoom-out';
 
 export interface GraphSelection {
@@ -261,10 +262,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
 
     function positions(): Point[] {
       const graph = graphOrNull();
-      if (!graph) return [];
-      return Object.values(graph.nodes)
-        .filter((n) => !n.hidden && n.position)
-        .map((n) => n.position as Point);
+      return graph ? placedPoints(graph) : [];
     }
 
     /** Node records built from the graph as it is when the edit runs, so quick edits never undo each other. */
@@ -323,31 +321,6 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         }
       }
       return nodes.length + edges.length > 0 ? [{ op: 'put', nodes, edges }] : [];
-    }
-
-    /**
-     * The flows between addresses being added and what the graph (or the same paste) already holds, so two
-     * related addresses added by search show the money between them at once.
-     */
-    async function joiningEdges(graph: GraphData, fresh: readonly string[]): Promise<EdgeRecord[]> {
-      const members = new Set([...Object.keys(graph.nodes), ...fresh]);
-      const answers = await Promise.all(
-        fresh.map((address) =>
-          api['graph.neighbours']({ caseId: graph.caseId, address, direction: 'both', top: 500 }).catch(() => null),
-        ),
-      );
-      const edges = new Map<string, EdgeRecord>();
-      answers.forEach((answer, i) => {
-        const address = fresh[i];
-        if (!answer || !address) return;
-        for (const row of answer.rows) {
-          if (!members.has(row.address) || row.address === address) continue;
-          const [source, target] = row.direction === 'out' ? [address, row.address] : [row.address, address];
-          const id = edgeId(source, target, row.asset.id);
-          if (!graph.edges[id]) edges.set(id, { source, target, assetId: row.asset.id });
-        }
-      });
-      return [...edges.values()];
     }
 
     let expandAnchor: string | null = null;
@@ -438,7 +411,7 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
           const node = graph.nodes[id];
           if (node) nodes.push(nodeRecord(node, { hidden: false }));
         }
-        const edges = fresh.length <= JOIN_LIMIT ? await joiningEdges(graph, fresh) : [];
+        const edges = fresh.length <= JOIN_LIMIT ? await joiningEdges(api, graph, fresh) : [];
         await get().applyGraph(() => (nodes.length + edges.length > 0 ? [{ op: 'put', nodes, edges }] : []));
         get().focusGraph(addresses);
         return fresh.length;
@@ -666,6 +639,36 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
       },
     };
   };
+}
+
+/**
+ * The flows between addresses being added and what the graph (or the same paste) already holds, so two
+ * related addresses added by search show the money between them at once. `members` narrows the other ends
+ * (a traced subgraph joins only its own addresses).
+ */
+export async function joiningEdges(
+  api: Client,
+  graph: GraphData,
+  fresh: readonly string[],
+  members: ReadonlySet<string> = new Set([...Object.keys(graph.nodes), ...fresh]),
+): Promise<EdgeRecord[]> {
+  const answers = await Promise.all(
+    fresh.map((address) =>
+      api['graph.neighbours']({ caseId: graph.caseId, address, direction: 'both', top: 500 }).catch(() => null),
+    ),
+  );
+  const edges = new Map<string, EdgeRecord>();
+  answers.forEach((answer, i) => {
+    const address = fresh[i];
+    if (!answer || !address) return;
+    for (const row of answer.rows) {
+      if (!members.has(row.address) || row.address === address) continue;
+      const [source, target] = row.direction === 'out' ? [address, row.address] : [row.address, address];
+      const id = edgeId(source, target, row.asset.id);
+      if (!graph.edges[id]) edges.set(id, { source, target, assetId: row.asset.id });
+    }
+  });
+  return [...edges.values()];
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

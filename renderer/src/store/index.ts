@@ -6,6 +6,7 @@ import { createCasesSlice, type CasesSlice } from './casesSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 export type AppState = CasesSlice &
@@ -14,7 +15,8 @@ export type AppState = CasesSlice &
   AddressesSlice &
   EntitiesSlice &
   CaseAddressesSlice &
-  GraphSlice;
+  GraphSlice &
+  TraceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -27,5 +29,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createEntitiesSlice(api)(...args),
     ...createCaseAddressesSlice(api, jobs)(...args),
     ...createGraphSlice(api)(...args),
+    ...createTraceSlice(api, jobs)(...args),
   }));
 }
