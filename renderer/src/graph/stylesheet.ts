@@ -5,7 +5,8 @@ import type { Theme } from './theme';
 
 /**
  * The canvas's look. Labels are canvas text (never HTML), so imported labels cannot inject markup.
- * `min-zoomed-font-size` drops labels when zoomed out; the `far` class drops arrows and edge labels too.
+ * `min-zoomed-font-size` drops labels when zoomed out (later on small graphs, whose labels cost little: a
+ * five-node trace framed at zoom 0.6 had lost every label); the `far` class drops arrows and edge labels too.
  */
 export function stylesheet(theme: Theme, options: { large: boolean }): StylesheetJson {
   return [
@@ -30,7 +31,7 @@ export function stylesheet(theme: Theme, options: { large: boolean }): Styleshee
         'text-max-width': '160px',
         'text-outline-color': theme.textOutline,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': options.large ? 7 : 5,
       },
     },
     {
@@ -102,7 +103,7 @@ export function stylesheet(theme: Theme, options: { large: boolean }): Styleshee
         'text-rotation': 'autorotate',
         'text-outline-color': theme.textOutline,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 9,
+        'min-zoomed-font-size': options.large ? 9 : 7,
       },
     },
     {
