@@ -159,7 +159,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'trace.rerun': ({ id }) =>
       withJobConnection(async (jobDb) => {
         const stored = getTrace(jobDb, id) ?? traceNotFound(id);
-        return compareRerun(jobDb, stored, runTrace(jobDb, parseJobInput('trace.run', stored.parameters)));
+        return compareRerun(jobDb, stored, runTrace(jobDb, parseJobInput('trace.run', stored.parameters)), now());
       }),
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);

@@ -3,6 +3,7 @@
  * canonical JSON (keys sorted at every level, no spaces, the stored id left out) with its SHA-256. Re-running a
  * stored trace compares canonical JSON byte for byte, so "identical" means every figure, path and name agrees.
  */
+import { appendAudit } from '../audit';
 import { createHash } from 'node:crypto';
 import type { Db } from '../open';
 import type { TraceReport } from './report';
@@ -67,6 +68,27 @@ export function saveTrace(
 ): number {
   const { text, sha256 } = reportDigest(report);
   const parameters = storedParameters(input);
+  return db.transaction(() => {
+    const id = insertTrace(db, input, report, meta, { text, sha256, parameters });
+    appendAudit(db, meta.createdAt, input.caseId ?? null, 'trace.saved', {
+      traceId: id,
+      method: input.method,
+      direction: input.direction,
+      seeds: report.seeds,
+      sha256,
+    });
+    return id;
+  })();
+}
+
+function insertTrace(
+  db: Db,
+  input: TraceInput,
+  report: TraceReport,
+  meta: { createdAt: string; appVersion: string },
+  digest: { text: string; sha256: string; parameters: TraceInput },
+): number {
+  const { text, sha256, parameters } = digest;
   const info = db
     .prepare(
       `INSERT INTO traces (case_id, created_at, app_version, method, direction, seeds, parameters, report, report_sha256)
@@ -130,9 +152,19 @@ export function getTrace(db: Db, id: number): StoredTrace | null {
   };
 }
 
-/** Compares a new report of a stored trace's parameters with the stored one, as canonical JSON. */
-export function compareRerun(db: Db, stored: StoredTrace, report: TraceReport): TraceRerun {
+/**
+ * Compares a new report of a stored trace's parameters with the stored one, as canonical JSON, and records the
+ * re-run and its outcome in the audit log.
+ */
+export function compareRerun(db: Db, stored: StoredTrace, report: TraceReport, at: string): TraceRerun {
   const storedText = db.prepare('SELECT report FROM traces WHERE id = ?').pluck().get(stored.id) as string;
   const { text, sha256 } = reportDigest(report);
-  return { id: stored.id, identical: text === storedText, sha256: stored.sha256, rerunSha256: sha256, report };
+  const identical = text === storedText;
+  appendAudit(db, at, stored.caseId, 'trace.rerun', {
+    traceId: stored.id,
+    identical,
+    sha256,
+    storedSha256: stored.sha256,
+  });
+  return { id: stored.id, identical, sha256: stored.sha256, rerunSha256: sha256, report };
 }

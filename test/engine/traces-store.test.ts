@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../db/api/engine';
+import { auditForCase } from '../../db/audit';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDb } from '../../db/open';
 import { canonicalJson, reportDigest } from '../../db/trace/store';
@@ -62,6 +63,12 @@ describe('stored traces through the engine', () => {
     expect(api.call('trace.list', {})).toHaveLength(1);
     expect(await api.runJob('trace.rerun', { id: 1 })).toMatchObject({ id: 1, identical: true });
     expect(() => api.call('trace.get', { id: 2 })).toThrow(/trace 2 does not exist/);
+    // The case's audit log tells who-did-what: the save (with the report's hash) and the re-run's outcome.
+    const audit = auditForCase(opened, caseId).filter((e) => e.action.startsWith('trace.'));
+    expect(audit.map((e) => [e.action, e.detail])).toEqual([
+      ['trace.saved', { traceId: 1, method: 'fifo', direction: 'forward', seeds: [`ETH:${A}`], sha256: stored.sha256 }],
+      ['trace.rerun', { traceId: 1, identical: true, sha256: stored.sha256, storedSha256: stored.sha256 }],
+    ]);
     opened.close();
   });
 
