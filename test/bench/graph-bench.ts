@@ -32,11 +32,12 @@ import { importFile } from '../../db/import/run';
 import { openDb } from '../../db/open';
 import { random } from './generate';
 import { profiled } from './profile';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
+import { option } from './options';
 
 const ROOT = process.cwd();
 const SERVE = path.join(ROOT, 'dist', 'node', 'serve.cjs');
 const CYTOSCAPE = path.join(ROOT, 'node_modules', 'cytoscape', 'dist', 'cytoscape.min.js');
-const CHROMIUM = process.env.ARIADNE_CHROMIUM || '/usr/bin/chromium';
 const CANVAS = '[data-testid="graph-canvas"]';
 const READY = `${CANVAS}[data-graph-ready="true"]`;
 const READY_MS = 180_000;
@@ -264,10 +265,7 @@ function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
@@ -474,13 +472,6 @@ async function measureOurs(browser: Browser, url: string, title: string, tag = '
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
-function runsOption(): number {
-  const at = process.argv.indexOf('--runs');
-  const runs = at < 0 ? DEFAULT_RUNS : Number(process.argv[at + 1]);
-  if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error('--runs needs a positive whole number');
-  return runs;
-}
-
 /** Each figure's median over the runs, so one run slowed by the other processes on the machine counts less. */
 function median(runs: Figures[]): Figures {
   const mid = (pick: (f: Figures) => number) => {
@@ -520,7 +511,7 @@ const load = () =>
     .join(' ');
 
 async function main(): Promise<void> {
-  const runs = runsOption();
+  const runs = option('runs', DEFAULT_RUNS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ariadne-graph-bench-'));
   const graphs = SCALES.map((scale, i) => makeGraph(scale, 4242 + i));
   const started = performance.now();

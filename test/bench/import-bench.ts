@@ -11,18 +11,11 @@ import path from 'node:path';
 import { importFile } from '../../db/import/run';
 import { openDb } from '../../db/open';
 import { generate } from './generate';
+import { option } from './options';
 
 const TARGET_RATIO = 1.5;
 const TARGET_PEAK_MB = 500;
 const FULL_ROWS = 1_000_000;
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
 
 function sqliteShell(): string | null {
   const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });

@@ -24,6 +24,7 @@ import { stopAddresses } from '../../db/trace/load';
 import { runTrace } from '../../db/trace/run';
 import { flowsVersion, generateFlows } from './flows';
 import { random } from './generate';
+import { option } from './options';
 
 const TARGET_P50_MS = 150;
 const TARGET_RATIO = 10;
@@ -36,14 +37,6 @@ const STOP_AT = ['exchange'];
 const CTE_CAP_MS = 20_000;
 const METHODS = ['poison', 'haircut', 'fifo'] as const;
 type Method = (typeof METHODS)[number];
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { graphsense } from '../helpers/shared-data';
 import { ROOT, e2eSuite, expectNothingBroke, openPage, screenshot, startHost, type Host } from './harness';
+import { canvasReady, details, openGraph } from './graph-page';
 
 const STORY_MS = 150_000;
 const TITLE = 'Ronin bridge drain';
@@ -35,21 +36,6 @@ async function arrange(host: Host): Promise<number> {
   return created.id;
 }
 
-async function openGraph(page: Page) {
-  await page.getByRole('listbox', { name: 'Cases' }).getByRole('option', { name: TITLE }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
-  await page.getByRole('tab', { name: 'Graph', exact: true }).click();
-  await canvasReady(page);
-}
-
-async function canvasReady(page: Page) {
-  await page.locator('[data-testid="graph-canvas"][data-graph-ready="true"][data-layout-busy="false"]').waitFor();
-}
-
-function details(page: Page) {
-  return page.getByRole('complementary', { name: 'Graph details' });
-}
-
 /** Selects nodes through the canvas search box, as an investigator would find them by address or label. */
 async function find(page: Page, query: string) {
   const box = page.getByRole('searchbox', { name: 'Search the graph' });
@@ -71,7 +57,7 @@ describe('the case graph, through the headless host', () => {
       const host = await startHost(suite.freshWorkspace());
       const caseId = await arrange(host);
       const { page, watch } = await openPage(suite.browser, host.url);
-      await openGraph(page);
+      await openGraph(page, TITLE);
       await page.getByText('The graph is empty').waitFor();
 
       // Add the seed by pasting it, with a bad line beside it that is refused with its reason.
@@ -209,7 +195,7 @@ describe('the case graph, through the headless host', () => {
       // Reload: the same graph from the workspace, positions and all.
       const before = await stored(host, caseId);
       await page.reload();
-      await openGraph(page);
+      await openGraph(page, TITLE);
       const after = await stored(host, caseId);
       expect(after).toEqual(before);
       await find(page, 'Binance');
@@ -256,7 +242,7 @@ describe('the case graph, through the headless host', () => {
         ],
       });
       const { page, watch } = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
-      await openGraph(page);
+      await openGraph(page, TITLE);
       await expect.poll(async () => (await stored(host, caseId)).nodes.every((n) => n.position !== null)).toBe(true);
 
       await page.getByRole('button', { name: 'Force' }).click();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Envelope, ImportBatchReport, Input, JobEvent, Method, Output } from '../../db/api/contract';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVE = path.join(ROOT, 'dist', 'node', 'serve.cjs');
@@ -131,9 +132,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Debian's Chromium unless ARIADNE_CHROMIUM names another Chromium or Chrome (macOS, Windows). */
-export const CHROMIUM = process.env.ARIADNE_CHROMIUM || '/usr/bin/chromium';
-
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
@@ -142,13 +140,7 @@ export function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
+    args: [...CHROMIUM_ARGS, '--disable-gpu'],
   });
 }
 

@@ -10,9 +10,9 @@
  * haircut 750 + 390 = 1,140 ETH (57% of the 2,000 seeded), poison 1,000 + 390 = 1,390 ETH.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, e2eSuite, expectNothingBroke, openPage, screenshot, startHost, type Host } from './harness';
+import { canvasReady, details, openGraph } from './graph-page';
 
 const STORY_MS = 150_000;
 const TITLE = 'Ronin trace';
@@ -53,21 +53,6 @@ async function arrange(host: Host): Promise<number> {
   return caseId;
 }
 
-async function openGraph(page: Page) {
-  await page.getByRole('listbox', { name: 'Cases' }).getByRole('option', { name: TITLE }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
-  await page.getByRole('tab', { name: 'Graph', exact: true }).click();
-  await canvasReady(page);
-}
-
-async function canvasReady(page: Page) {
-  await page.locator('[data-testid="graph-canvas"][data-graph-ready="true"][data-layout-busy="false"]').waitFor();
-}
-
-function details(page: Page) {
-  return page.getByRole('complementary', { name: 'Graph details' });
-}
-
 describe('the Trace panel, through the headless host', () => {
   it(
     'traces a selected seed with haircut, adds the traced subgraph, compares with poison, and reopens it after a reload',
@@ -75,7 +60,7 @@ describe('the Trace panel, through the headless host', () => {
       const host = await startHost(suite.freshWorkspace());
       const caseId = await arrange(host);
       const { page, watch } = await openPage(suite.browser, host.url);
-      await openGraph(page);
+      await openGraph(page, TITLE);
 
       // Select H1 on the graph through the search box, and make it the seed.
       const box = page.getByRole('searchbox', { name: 'Search the graph' });
@@ -163,7 +148,7 @@ describe('the Trace panel, through the headless host', () => {
 
       // Reload: both traces are stored with the case; the haircut one reopens with its figures.
       await page.reload();
-      await openGraph(page);
+      await openGraph(page, TITLE);
       await page.getByRole('tab', { name: 'Trace' }).click();
       const stored = details(page).getByRole('region', { name: 'Stored traces' });
       await stored.getByRole('button', { name: /^#2 · poison forward/ }).waitFor();
