@@ -156,7 +156,6 @@ function NodeActions({ node }: { node: GraphNode }) {
 
 function NodeDetails({ node }: { node: GraphNode }) {
   const api = useApp((s) => s.graphApi);
-  const annotate = useApp((s) => s.annotateNode);
   const address = node.address ?? node.id;
   const [details, setDetails] = useState<AddressDetails | null>(null);
   const [flows, setFlows] = useState<AddressFlows | null>(null);
@@ -251,14 +250,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         )}
       </section>
 
-      <section className="details-section" aria-label="Annotations">
-        <h4 className="section-title">Annotations</h4>
-        <AnnotationEditor
-          what="node"
-          value={{ note: node.note, color: node.color, flags: node.flags }}
-          onChange={(changes) => void annotate(node.id, changes)}
-        />
-      </section>
+      <Annotations what="node" item={node} />
 
       <section className="details-section" aria-label="Tags">
         <h4 className="section-title">Tags {details && `(${details.tags.length})`}</h4>
@@ -282,7 +274,6 @@ function NodeDetails({ node }: { node: GraphNode }) {
 
 function GroupDetails({ node }: { node: GraphNode }) {
   const store = useAppStore();
-  const annotate = useApp((s) => s.annotateNode);
   const members = useApp((s) => Object.values(s.graph?.nodes ?? {}).filter((n) => n.parent === node.id).length);
   return (
     <div className="details-body">
@@ -305,21 +296,13 @@ function GroupDetails({ node }: { node: GraphNode }) {
           Ungroup
         </button>
       </div>
-      <section className="details-section" aria-label="Annotations">
-        <h4 className="section-title">Annotations</h4>
-        <AnnotationEditor
-          what="group"
-          value={{ note: node.note, color: node.color, flags: node.flags }}
-          onChange={(changes) => void annotate(node.id, changes)}
-        />
-      </section>
+      <Annotations what="group" item={node} />
     </div>
   );
 }
 
 function EdgeDetails({ edge }: { edge: GraphEdge }) {
   const api = useApp((s) => s.graphApi);
-  const annotate = useApp((s) => s.annotateEdge);
   const source = useApp((s) => s.graph?.nodes[edge.source]);
   const target = useApp((s) => s.graph?.nodes[edge.target]);
   const fetchTransfers = useCallback(
@@ -349,19 +332,29 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
         <dt>Last</dt>
         <dd>{formatAbsolute(edge.last)}</dd>
       </Facts>
-      <section className="details-section" aria-label="Annotations">
-        <h4 className="section-title">Annotations</h4>
-        <AnnotationEditor
-          what="edge"
-          value={{ note: edge.note, color: edge.color, flags: edge.flags }}
-          onChange={(changes) => void annotate(edge.id, changes)}
-        />
-      </section>
+      <Annotations what="edge" item={edge} />
       <section className="details-section" aria-label="Transfers">
         <h4 className="section-title">Transfers</h4>
         <TransfersTable label="Transfers of this edge" resetKey={edge.id} fetch={fetchTransfers} />
       </section>
     </div>
+  );
+}
+
+/** The note, highlight and flags of a node, group or edge, saved through the graph's one edit path. */
+function Annotations({ what, item }: { what: 'node' | 'group' | 'edge'; item: GraphNode | GraphEdge }) {
+  const annotateNode = useApp((s) => s.annotateNode);
+  const annotateEdge = useApp((s) => s.annotateEdge);
+  const annotate = what === 'edge' ? annotateEdge : annotateNode;
+  return (
+    <section className="details-section" aria-label="Annotations">
+      <h4 className="section-title">Annotations</h4>
+      <AnnotationEditor
+        what={what}
+        value={{ note: item.note, color: item.color, flags: item.flags }}
+        onChange={(changes) => void annotate(item.id, changes)}
+      />
+    </section>
   );
 }
 
