@@ -16,7 +16,12 @@ import type { ApiErrorShape, Envelope, JobEvent } from '../../db/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Enough for the largest payload the contract accepts (address.check: 100,000 addresses of up to 400
+ * characters; a graph.apply put of 20,000 nodes), so every call the contract allows travels in one request and
+ * one transaction; the contract's own limits do the rest.
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** Chain-data exports run to gigabytes; beyond this a file belongs on the command line. */
 const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../db/api/engine';
 import { openDb } from '../../db/open';
-import { startHeadlessHost, type HeadlessHost } from '../../electron/headless/server';
+import { MAX_BODY_BYTES, startHeadlessHost, type HeadlessHost } from '../../electron/headless/server';
 import { graphsense } from '../helpers/shared-data';
 import { tempDir } from '../helpers/workspace';
 
@@ -108,8 +108,13 @@ describe('headless host', () => {
       headers: { authorization: `Bearer ${h.token}` },
     });
     expect(get.status).toBe(405);
-    const big = await call(h, 'case.create', { title: 'x', description: 'y'.repeat(2 * 1024 * 1024) });
+    const big = await call(h, 'case.create', { title: 'x', description: 'y'.repeat(MAX_BODY_BYTES) });
     expect(big.status).toBe(413);
+    // Under the limit, a payload the contract allows travels in one request, however large.
+    const addresses = Array.from({ length: 30_000 }, (_, i) => `ETH:0x${i.toString(16).padStart(40, '0')}`);
+    const checked = await call(h, 'address.check', { addresses });
+    expect(checked.status).toBe(200);
+    expect(((await checked.json()) as { result: unknown[] }).result).toHaveLength(30_000);
   });
 
   it('refuses a request whose Host header is not the loopback address (DNS rebinding)', async () => {

@@ -18,7 +18,6 @@ import { buildScene } from '../../renderer/src/graph/elements';
 import { formatUnits, formatUnitsShort, formatUsd, toBaseUnits } from '../../renderer/src/lib/format';
 import {
   applyChange,
-  batchOps,
   dimmedIds,
   edgeWidth,
   fromCaseGraph,
@@ -394,32 +393,6 @@ describe('graph rules', () => {
     expect(formatUsd('1234567.5')).toBe('$1,234,567.50');
     expect(toBaseUnits('1.5', 18)).toBe('1500000000000000000');
     expect(toBaseUnits('abc', 18)).toBeNull();
-  });
-});
-
-describe('requests under the host’s body limit', () => {
-  it('cuts a big put into requests of at most the budget and 100 ops, keeping every record once', () => {
-    const nodes = Array.from({ length: 5000 }, (_, i) => ({
-      id: `ETH:0x${i.toString(16).padStart(40, '0')}`,
-      position: { x: i, y: i },
-      note: 'n'.repeat(50),
-    }));
-    const batches = batchOps(
-      [
-        { op: 'put' as const, nodes },
-        { op: 'delete' as const, nodes: ['ETH:0x1'] },
-      ],
-      100_000,
-    );
-    expect(batches.length).toBeGreaterThan(5);
-    for (const batch of batches) {
-      expect(JSON.stringify(batch).length).toBeLessThanOrEqual(100_000 + 1000);
-      expect(batch.length).toBeLessThanOrEqual(100);
-    }
-    const sent = batches.flat();
-    expect(sent.flatMap((op) => (op.op === 'put' ? op.nodes : [])).map((n) => n.id)).toEqual(nodes.map((n) => n.id));
-    expect(sent.at(-1)).toEqual({ op: 'delete', nodes: ['ETH:0x1'] });
-    expect(batchOps([{ op: 'put' as const, nodes: nodes.slice(0, 3) }])).toHaveLength(1);
   });
 });
 

@@ -11,7 +11,6 @@ import type {
 } from '../../../db/api/contract';
 import {
   applyChange,
-  batchOps,
   edgeId,
   edgeRecord,
   freeSpot,
@@ -226,30 +225,15 @@ export function createGraphSlice(api: Client): StateCreator<AppState, [], [], Gr
         const resolved = typeof ops === 'function' ? ops(now) : ops;
         if (resolved.length === 0) return null;
         set({ graphBusy: true });
-        const undo: GraphOp[][] = [];
         try {
-          let last: GraphChange | null = null;
-          for (const batch of batchOps(resolved)) {
-            last = await api['graph.apply']({ caseId, ops: batch });
-            undo.unshift(last.undo);
-            const current = get().graph;
-            if (current?.caseId === caseId) set({ graph: applyChange(current, last) });
-          }
-          if (!last) return null;
-          // One edit, one undo step, however many requests carried it: the last request is undone first.
-          const change: GraphChange = { ...last, undo: undo.flat() };
-          if (get().graph?.caseId === caseId) onDone(change);
+          // One edit is one request and one transaction, however large: all of it lands or none of it.
+          const change = await api['graph.apply']({ caseId, ops: resolved });
+          const current = get().graph;
+          if (current?.caseId !== caseId) return null;
+          set({ graph: applyChange(current, change) });
+          onDone(change);
           return change;
         } catch (error) {
-          // Requests before the failing one were applied: their undo still belongs on the stack.
-          if (undo.length > 0)
-            onDone({
-              nodes: [],
-              edges: [],
-              notes: [],
-              removed: { nodes: [], edges: [], notes: [] },
-              undo: undo.flat(),
-            });
           get().notify('error', `The graph was not changed: ${messageOf(error)}`);
           return null;
         } finally {
