@@ -4,12 +4,15 @@
  * all derived from it. This file must stay free of Node imports: the renderer type-checks against it.
  */
 import { z } from 'zod';
+import type { EntityDetails, Incident, LossSummary, ReferenceData } from './attribution';
+import { ENTITY_KINDS } from './attribution';
 import type { ImportProgress, ImportReport } from '../import/report';
 import type { TraceReport } from '../trace/report';
 import type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
 
 export type { ImportProblem, ImportProgress, ImportReport } from '../import/report';
 export type { TraceReport } from '../trace/report';
+export * from './attribution';
 export type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
 
 export const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
@@ -294,6 +297,51 @@ const colour = z
 const noteText = z.string().max(LIMITS.description);
 const coordinate = z.number().finite().min(-1e7).max(1e7);
 const isoTime = z.string().max(40);
+const entityId = z.number({ error: 'must be an entity id (a positive whole number)' }).int().positive();
+const incidentId = z.number({ error: 'must be an incident id (a positive whole number)' }).int().positive();
+const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO-3166 alpha-2 code such as JP')
+  .transform((c) => c.toUpperCase());
+const shortText = z.string().trim().min(1, 'must not be empty').max(200);
+const entityFields = {
+  label: shortText,
+  kind: z.enum(ENTITY_KINDS),
+  jurisdictions: z.array(countryCode).max(50),
+  aliases: z.array(shortText).max(100),
+  categories: z.array(z.string().trim().min(1).max(80)).max(50),
+  uri: z.string().trim().max(2000).nullable(),
+  description: z.string().max(LIMITS.description),
+};
+/** A whole number of base units (`1500000000000000000`) or a decimal in whole units (`1.5`), as in transfers CSV. */
+const amountText = z
+  .string()
+  .trim()
+  .regex(/^\d{1,80}(\.\d{1,40})?$/, 'must be a whole number of base units or a decimal in whole units, no sign');
+const usdText = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}(\.\d{1,40})?$/, 'must be a decimal number of dollars, no sign or separators');
+const incidentFields = {
+  title: z.string().trim().max(LIMITS.title),
+  victimId: entityId,
+  /** Defaults to the victim's jurisdiction when it has exactly one. */
+  jurisdiction: countryCode.nullable(),
+  /** ISO-8601; stored in UTC. */
+  time: isoTime,
+  /** The asset as `ETH`, `USDT`, or `ETH:USDT` (chain and symbol) or `ETH:0xcontract`. */
+  asset: z.string().trim().min(1).max(120),
+  amount: amountText,
+  /** Dollars at the time, accepted only where the price table has no price for the asset that day. */
+  usd: usdText.nullable(),
+  source: z.string().trim().max(2000),
+  note: z.string().max(LIMITS.description),
+  /** CHAIN:TXHASH, the theft transactions. */
+  txs: z.array(z.string().trim().min(1).max(200)).max(1000),
+  /** CHAIN:ADDRESS, the victim's addresses the funds left. */
+  addresses: z.array(z.string().trim().min(1).max(400)).max(1000),
+};
 
 /** A node's stored state in full: `put` writes it, replacing what was there. */
 export const NodeRecord = z
@@ -531,6 +579,136 @@ export const contract = {
     returns<StoredTrace>,
     'A stored trace: its parameters, the app version that ran it, and its report with the report’s SHA-256.',
   ),
+  'reference.get': method(
+    z.object({}).strict(),
+    returns<ReferenceData>,
+    'The countries (ISO-3166 alpha-2) and confidence levels the workspace knows.',
+  ),
+  'entity.get': method(z.object({ id: entityId }).strict(), returns<EntityDetails>, 'One entity with all it holds.'),
+  'entity.create': method(
+    z
+      .object({
+        label: entityFields.label,
+        kind: entityFields.kind,
+        jurisdictions: entityFields.jurisdictions.default([]),
+        aliases: entityFields.aliases.default([]),
+        categories: entityFields.categories.default([]),
+        uri: entityFields.uri.optional(),
+        description: entityFields.description.default(''),
+      })
+      .strict(),
+    returns<EntityDetails>,
+    'Create an actor, victim or service; jurisdictions are checked against the country table.',
+  ),
+  'entity.update': method(
+    z
+      .object({
+        id: entityId,
+        label: entityFields.label.optional(),
+        kind: entityFields.kind.optional(),
+        jurisdictions: entityFields.jurisdictions.optional(),
+        aliases: entityFields.aliases.optional(),
+        categories: entityFields.categories.optional(),
+        uri: entityFields.uri.optional(),
+        description: entityFields.description.optional(),
+      })
+      .strict()
+      .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change: give at least one field besides id' }),
+    returns<EntityDetails>,
+    'Change some fields of an entity (lists are replaced whole).',
+  ),
+  'entity.merge': method(
+    z.object({ into: entityId, from: z.array(entityId).min(1).max(100) }).strict(),
+    returns<EntityDetails>,
+    'Merge duplicates into one entity: their tags, incidents, jurisdictions, aliases and categories move to it.',
+  ),
+  'incident.list': method(
+    z.object({ caseId }).strict(),
+    returns<Incident[]>,
+    "A case's incidents, oldest first, with their attributions.",
+  ),
+  'incident.get': method(z.object({ id: incidentId }).strict(), returns<Incident>, 'One incident.'),
+  'incident.create': method(
+    z
+      .object({
+        caseId,
+        title: incidentFields.title.default(''),
+        victimId: incidentFields.victimId,
+        jurisdiction: incidentFields.jurisdiction.optional(),
+        time: incidentFields.time,
+        asset: incidentFields.asset,
+        amount: incidentFields.amount,
+        usd: incidentFields.usd.optional(),
+        source: incidentFields.source.default(''),
+        note: incidentFields.note.default(''),
+        txs: incidentFields.txs.default([]),
+        addresses: incidentFields.addresses.default([]),
+      })
+      .strict(),
+    returns<Incident>,
+    'Record a theft in a case; its USD comes from the price table, or is typed in where no price exists.',
+  ),
+  'incident.update': method(
+    z
+      .object({
+        id: incidentId,
+        title: incidentFields.title.optional(),
+        victimId: incidentFields.victimId.optional(),
+        jurisdiction: incidentFields.jurisdiction.optional(),
+        time: incidentFields.time.optional(),
+        asset: incidentFields.asset.optional(),
+        amount: incidentFields.amount.optional(),
+        usd: incidentFields.usd.optional(),
+        source: incidentFields.source.optional(),
+        note: incidentFields.note.optional(),
+        txs: incidentFields.txs.optional(),
+        addresses: incidentFields.addresses.optional(),
+      })
+      .strict()
+      .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change: give at least one field besides id' }),
+    returns<Incident>,
+    'Change some fields of an incident; its USD is valued again when time, asset or amount change.',
+  ),
+  'incident.delete': method(z.object({ id: incidentId }).strict(), returns<{ id: number }>, 'Delete an incident.'),
+  'incident.attribute': method(
+    z
+      .object({
+        id: incidentId,
+        actorId: entityId,
+        source: z.string().trim().min(1, 'must not be empty: say where the attribution comes from').max(2000),
+        confidence: z.string().trim().min(1).max(60),
+      })
+      .strict(),
+    returns<Incident>,
+    'Attribute an incident to an actor directly, with a source and a confidence (replaces an earlier one).',
+  ),
+  'incident.unattribute': method(
+    z.object({ id: incidentId, actorId: entityId }).strict(),
+    returns<Incident>,
+    "Remove an incident's direct attribution to an actor.",
+  ),
+  'incident.setTrace': method(
+    z.object({ id: incidentId, traceId: traceId.nullable() }).strict(),
+    returns<Incident>,
+    'Link the stored trace (of the same case) that attributes the incident by tracing, or unlink it (null).',
+  ),
+  'summary.get': method(
+    z
+      .object({
+        /** The actor's entity id, or its key (e.g. lazarusgroup). */
+        actor: z.union([entityId, z.string().trim().min(1).max(200)]),
+        /** Inclusive dates, YYYY-MM-DD, on the incident's UTC time. */
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+        /** Confidence level 0–100 an attribution must reach. */
+        minConfidence: z.number().int().min(0).max(100).default(50),
+        /** Only this case's incidents; every case when absent. */
+        caseId: caseId.optional(),
+      })
+      .strict(),
+    returns<LossSummary>,
+    "An actor's attributed losses per victim jurisdiction and per year, and cash-out exposure per service jurisdiction.",
+  ),
 } as const;
 
 /**
@@ -596,6 +774,8 @@ export const jobs = {
         seeds: z.array(z.string().min(1).max(300)).max(1000).optional(),
         /** CHAIN:TXHASH: the theft transaction's transfers are tainted. */
         txs: z.array(z.string().min(1).max(200)).max(1000).optional(),
+        /** Incident ids: their theft transactions are seeds, as --tx would give them. */
+        incidents: z.array(incidentId).max(1000).optional(),
         direction: z.enum(['forward', 'backward']),
         method: z.enum(['poison', 'haircut', 'fifo']),
         hops: z.number().int().min(0).max(100),

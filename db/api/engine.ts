@@ -103,6 +103,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     throw new ApiError('not_found', `trace ${id} does not exist`);
   };
   const appVersion = options.appVersion ?? 'unknown';
+  const pending = (method: string): never => {
+    throw new ApiError('internal', `${method} is not built yet`);
+  };
 
   const handlers: Handlers = {
     'case.list': (input) => listCases(db, input),
@@ -125,6 +128,21 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'trace.list': ({ caseId }) =>
       caseId === undefined || getCase(db, caseId) ? listTraces(db, caseId) : notFound(caseId),
     'trace.get': ({ id }) => getTrace(db, id) ?? traceNotFound(id),
+    // TEMPORARY (session 2026-11-25 evening): the helpers building issue 6 replace each of these.
+    'reference.get': () => pending('reference.get'),
+    'entity.get': () => pending('entity.get'),
+    'entity.create': () => pending('entity.create'),
+    'entity.update': () => pending('entity.update'),
+    'entity.merge': () => pending('entity.merge'),
+    'incident.list': () => pending('incident.list'),
+    'incident.get': () => pending('incident.get'),
+    'incident.create': () => pending('incident.create'),
+    'incident.update': () => pending('incident.update'),
+    'incident.delete': () => pending('incident.delete'),
+    'incident.attribute': () => pending('incident.attribute'),
+    'incident.unattribute': () => pending('incident.unattribute'),
+    'incident.setTrace': () => pending('incident.setTrace'),
+    'summary.get': () => pending('summary.get'),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import type { Migration } from './types';
  * countries) are filled from db/reference, facts the project writes itself; later changes to them belong in
  * a new migration.
  */
-const AMOUNT = (column: string) =>
+export const AMOUNT = (column: string) =>
   `${column} TEXT NOT NULL CHECK (${column} GLOB '[0-9]*' AND ${column} NOT GLOB '*[^0-9]*' AND (${column} = '0' OR ${column} NOT GLOB '0*'))`;
 
 const text = (value: string) => `'${value.replace(/'/g, "''")}'`;

@@ -4,6 +4,7 @@ import { migration003 } from './003_chain_data';
 import { migration004 } from './004_case_addresses';
 import { migration005 } from './005_case_graph';
 import { migration006 } from './006_traces';
+import { migration007 } from './007_incidents';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -34,6 +34,20 @@ describe('the API contract refuses bad payloads at the boundary', () => {
       'address.transfers',
       'trace.list',
       'trace.get',
+      'reference.get',
+      'entity.get',
+      'entity.create',
+      'entity.update',
+      'entity.merge',
+      'incident.list',
+      'incident.get',
+      'incident.create',
+      'incident.update',
+      'incident.delete',
+      'incident.attribute',
+      'incident.unattribute',
+      'incident.setTrace',
+      'summary.get',
     ]);
   });
 
