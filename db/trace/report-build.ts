@@ -5,6 +5,7 @@
 import type { Db } from '../open';
 import { formatFraction, fraction } from './fraction';
 import { assetKey } from './load';
+import { compareText } from './params';
 import { bestOf, topPaths, type Hop, type Path } from './paths';
 import type { TraceReport, TraceReportAmount, TraceReportPath } from './report';
 import type { TraceInput } from './run';
@@ -120,6 +121,31 @@ function hopsAndDates(core: CoreResult): { hops: Map<string, Hop[]>; dated: Map<
   return { hops, dated };
 }
 
+/** The report's `edges`: taint per (asset, from, to), summed exactly, in a stable order. */
+function taintedEdges(core: CoreResult, name: (key: string) => string): TraceReport['edges'] {
+  const sums = new Map<string, { from: string; to: string; asset: string; tainted: bigint; transfers: number }>();
+  const add = (asset: string, from: string, to: string, tainted: bigint) => {
+    if (tainted === 0n) return;
+    const key = `${asset}\u0000${from}\u0000${to}`;
+    const sum = sums.get(key);
+    if (sum === undefined) sums.set(key, { from, to, asset: name(asset), tainted, transfers: 1 });
+    else {
+      sum.tainted += tainted;
+      sum.transfers += 1;
+    }
+  };
+  const { result } = core;
+  if ('transactions' in result) {
+    for (const f of result.flows) {
+      if (f.to === null) continue;
+      for (const part of f.parts ?? []) add(f.asset, part.address, f.to, part.tainted);
+    }
+  } else for (const f of result.flows) add(f.asset, f.from, f.to, f.tainted);
+  return [...sums.values()]
+    .sort((a, b) => compareText(a.asset, b.asset) || compareText(a.from, b.from) || compareText(a.to, b.to))
+    .map((e) => ({ ...e, tainted: e.tainted.toString() }));
+}
+
 export function buildReport(db: Db, input: TraceInput, model: 'account' | 'utxo', core: CoreResult): TraceReport {
   const { result } = core;
   const names = assetNames(db, core.assetIds);
@@ -214,6 +240,7 @@ export function buildReport(db: Db, input: TraceInput, model: 'account' | 'utxo'
         share: a.share === null ? null : formatFraction(a.share, 6),
         hops: a.hops,
       })),
+    edges: taintedEdges(core, name),
     endpoints: groups.map((g) => ({
       entity: g.entity,
       jurisdiction: g.jurisdiction,

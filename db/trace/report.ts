@@ -43,6 +43,13 @@ export interface TraceReport {
   loaded: { transfers: number; addresses: number };
   addresses: { address: string; asset: string; tainted: string; share: string | null; hops: number }[];
   /**
+   * Every pair of addresses that taint moved between, per asset: the taint summed over the transfers (UTXO:
+   * outputs) that carried it, and how many there were. Hops cut off (excluded, beyond the hop limit, below the
+   * minimum) are included, since the taint did make that hop. UTXO: an output's taint is split over the input
+   * addresses it came from (see UtxoFlow.parts). Sorted by asset, then from, then to.
+   */
+  edges: { from: string; to: string; asset: string; tainted: string; transfers: number }[];
+  /**
    * Per endpoint entity and asset (forward: where the taint ended; backward: the sources). `usd` values each
    * arrival (forward) or departure (backward) at its UTC day's price, truncated to the cent; null when a day
    * has no price. `paths`: the three paths that carried the most taint to (or from) its addresses.

@@ -233,7 +233,12 @@ export interface UtxoFlow {
   /** Taint the method put on the output, before cut-offs (seeded taint is not included). */
   readonly tainted: bigint;
   readonly cut?: CutReason;
-  /** Backward only: what of the demand on the output each input address gave and the walk followed. */
+  /**
+   * Which input addresses the output's taint came from. Forward: `tainted` split over the tainted input
+   * addresses in proportion to the taint each spent in the transaction (largest remainder, so the parts add up
+   * exactly; inputs without an address get no part). Backward: what of the demand on the output each input
+   * address gave and the walk followed.
+   */
   readonly parts?: readonly { readonly address: Address; readonly tainted: bigint }[];
 }
 

@@ -237,7 +237,8 @@ function traceAsset<P>(
   for (const t of transactions) {
     // Spend the inputs.
     const inputs: P[] = [];
-    const from = new Set<Address | null>();
+    // Taint spent per input address (null: inputs without one), for the flows' parts.
+    const from = new Map<Address | null, bigint>();
     let hops = Infinity;
     let inValue = 0n;
     for (const input of t.inputs) {
@@ -255,7 +256,7 @@ function traceAsset<P>(
       const taint = tainted(parcel);
       if (taint > 0n) {
         if (coin.address !== null) holder(coin.address).sent += taint;
-        from.add(coin.address);
+        from.set(coin.address, (from.get(coin.address) ?? 0n) + taint);
         hops = Math.min(hops, coin.hops);
       }
     }
@@ -279,7 +280,16 @@ function traceAsset<P>(
         taintOut: taintIn - feeTaint,
         fee: feeTaint,
       });
-    const fromList = [...from].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareText(a, b)));
+    const fromList = [...from.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareText(a, b)));
+    const partsOf = (taint: bigint) => {
+      const split = apportion(
+        taint,
+        fromList.map((a) => from.get(a) as bigint),
+      ).parts;
+      return fromList.flatMap((address, i) =>
+        address === null || split[i] === 0n ? [] : [{ address, tainted: split[i] as bigint }],
+      );
+    };
 
     // Create the outputs.
     outputs.forEach((o, i) => {
@@ -288,7 +298,15 @@ function traceAsset<P>(
       const taint = tainted(parcel);
       if (taint > 0n) {
         const reason = cutReason(o.address, taint, hops, params);
-        const flow = { txid: t.txid, time: t.time, asset, from: fromList, index: o.index, to: o.address };
+        const flow = {
+          txid: t.txid,
+          time: t.time,
+          asset,
+          from: fromList,
+          index: o.index,
+          to: o.address,
+          parts: partsOf(taint),
+        };
         if (reason !== undefined) {
           flows.push({ ...flow, value: o.value, tainted: taint, cut: reason });
           cut[reason] += taint;

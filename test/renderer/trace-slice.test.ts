@@ -109,6 +109,10 @@ function report(method = 'haircut', tainted = eth(30), id = 7): TraceReport {
       { address: B, asset: 'ETH', tainted: eth(100), share: '0.500000', hops: 1 },
       { address: C, asset: 'ETH', tainted, share: '0.500000', hops: 2 },
     ],
+    edges: [
+      { from: A, to: B, asset: 'ETH', tainted: eth(100), transfers: 1 },
+      { from: B, to: C, asset: 'ETH', tainted, transfers: 1 },
+    ],
     endpoints: [
       {
         entity: 'Exchange',

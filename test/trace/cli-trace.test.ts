@@ -132,6 +132,18 @@ describe('ariadne trace', () => {
       { asset: 'ETH', remaining: '75', beyondHops: '0', belowMinimum: '0', excluded: '0', fees: '0', unaddressed: '0' },
     ]);
     expect(r.totals).toEqual([{ asset: 'ETH', seeded: '100', endpoints: '25', roundedOutflows: 0 }]);
+    // Every hop taint made, for the graph's edges: the mixer's 100 tainted coins leave as 25 + 75.
+    const edges = r.edges.map((e: { from: string; to: string; tainted: string; transfers: number }) => [
+      normal(e.from),
+      normal(e.to),
+      e.tainted,
+      e.transfers,
+    ]);
+    expect(edges).toEqual([
+      [`eth:${THIEF}`, `eth:${MIXER}`, '100', 1],
+      [`eth:${MIXER}`, `eth:${EXCHANGE}`, '25', 1],
+      [`eth:${MIXER}`, `eth:${WALLET}`, '75', 1],
+    ]);
   });
 
   it('FIFO: the clean coins that arrived first leave first', async () => {

@@ -203,6 +203,57 @@ describe('a merge with clean inputs', () => {
   });
 });
 
+describe('two tainted payers in one transaction', () => {
+  // A (600 stolen) and B (200 stolen) pay with K's 200 clean coins into C 500 and D 500.
+  const txs = [
+    utx(0, 0, 't0', [['v', 0, 'V', 600n]], [['A', 600n]]),
+    utx(1, 0, 'u0', [['w', 0, 'W', 200n]], [['B', 200n]]),
+    utx(
+      2,
+      1,
+      't1',
+      [
+        ['t0', 0, 'A', 600n],
+        ['u0', 0, 'B', 200n],
+        ['k', 0, 'K', 200n],
+      ],
+      [
+        ['C', 500n],
+        ['D', 500n],
+      ],
+    ),
+  ];
+  const seeds = [seedOutput('t0', 0), seedOutput('u0', 0)];
+
+  it('haircut: each output’s taint is split over the payers by the taint they spent (3:1)', () => {
+    const result = traceUtxo(txs, params('haircut', seeds));
+    // Pool 1000 with 800 tainted: C and D get 400 each, 300 of it from A and 100 from B.
+    expect(result.flows.filter((f) => f.txid === 't1').map((f) => [f.to, f.tainted, f.parts])).toEqual([
+      [
+        'C',
+        400n,
+        [
+          { address: 'A', tainted: 300n },
+          { address: 'B', tainted: 100n },
+        ],
+      ],
+      [
+        'D',
+        400n,
+        [
+          { address: 'A', tainted: 300n },
+          { address: 'B', tainted: 100n },
+        ],
+      ],
+    ]);
+  });
+
+  it.each(METHODS)('%s: the parts of every flow add up to its taint exactly', (method) => {
+    const result = traceUtxo(txs, params(method, seeds));
+    for (const f of result.flows) expect((f.parts ?? []).reduce((sum, p) => sum + p.tainted, 0n)).toBe(f.tainted);
+  });
+});
+
 describe('a split with change back to the sender', () => {
   // A holds the stolen t0:0 (1000) and, from before, a clean 500 (c0:0). t1 spends t0:0 → B 300, A 690
   // (change), fee 10. t2 spends A's change and then the clean 500 → C 1100, fee 90.

@@ -21,7 +21,7 @@ export function TraceLegend() {
         ))}
       </ol>
       <span className="muted">
-        Edges: taint on the reported paths (width, colour: share of the edge). Faded: not reached.
+        Edges: the taint the trace moved along them (width; colour: its share of the edge). Faded: not reached.
       </span>
       <button type="button" className="button" onClick={close}>
         Close trace view

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { plural } from '../lib/format';
 import { nodeTitle } from '../lib/graphModel';
 import { STOP_KINDS, TRACE_METHODS, type TraceForm, type TraceMethod } from '../lib/traceModel';
@@ -68,6 +68,8 @@ function TraceFormView({ onRan, onBack }: { onRan(): void; onBack: (() => void) 
   const seedFromSelection = useApp((s) => s.seedFromSelection);
   const excludeSelection = useApp((s) => s.excludeSelection);
   const runTrace = useApp((s) => s.runTrace);
+  const edges = useApp((s) => s.graph?.edges);
+  const assetNames = useMemo(() => [...new Set(Object.values(edges ?? {}).map((e) => e.asset.symbol))].sort(), [edges]);
   const title = (id: string) => (nodes?.[id] ? nodeTitle(nodes[id]) : id);
   const ready = form.seeds.length > 0 || form.txs.trim() !== '';
 
@@ -163,6 +165,22 @@ function TraceFormView({ onRan, onBack }: { onRan(): void; onBack: (() => void) 
             value={form.hops}
             onChange={(event) => setForm({ hops: clampHops(event.target.valueAsNumber) })}
           />
+        </label>
+        <label className="trace-wide">
+          Assets (blank: all the seeds hold)
+          <input
+            className="input"
+            list="trace-asset-names"
+            placeholder="e.g. ETH, USDT"
+            value={form.assets}
+            onChange={(event) => setForm({ assets: event.target.value })}
+            spellCheck={false}
+          />
+          <datalist id="trace-asset-names">
+            {assetNames.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
         </label>
         <label className="trace-wide">
           Minimum (base units)

@@ -33,6 +33,8 @@ export interface TraceForm {
   stopAt: readonly string[];
   actorEndpoints: boolean;
   exclude: readonly string[];
+  /** The assets traced (ETH, USDT or ETH:USDT…), separated by commas or spaces; '' for all the seeds hold. */
+  assets: string;
   /** ISO-8601 times bounding the transfers followed; '' for open. */
   from: string;
   to: string;
@@ -48,9 +50,15 @@ export const DEFAULT_TRACE_FORM: TraceForm = {
   stopAt: ['exchange'],
   actorEndpoints: false,
   exclude: [],
+  assets: '',
   from: '',
   to: '',
 };
+
+/** The asset names a form's `assets` text lists. */
+export function assetList(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+}
 
 export function txLines(text: string): string[] {
   return text
@@ -63,6 +71,7 @@ export function txLines(text: string): string[] {
 export function traceInput(form: TraceForm, caseId: number, method = form.method): JobInput<'trace.run'> {
   const seeds = form.seeds.map((s) => (s.time.trim() ? `${s.address}@${s.time.trim()}` : s.address));
   const txs = txLines(form.txs);
+  const assets = assetList(form.assets);
   return {
     ...(seeds.length > 0 ? { seeds } : {}),
     ...(txs.length > 0 ? { txs } : {}),
@@ -73,6 +82,7 @@ export function traceInput(form: TraceForm, caseId: number, method = form.method
     ...(form.stopAt.length > 0 ? { stopAt: [...form.stopAt] } : {}),
     ...(form.actorEndpoints ? { actorEndpoints: true } : {}),
     ...(form.exclude.length > 0 ? { exclude: [...form.exclude] } : {}),
+    ...(assets.length > 0 ? { assets } : {}),
     ...(form.from.trim() ? { from: form.from.trim() } : {}),
     ...(form.to.trim() ? { to: form.to.trim() } : {}),
     caseId,
@@ -96,6 +106,7 @@ export function formOf(parameters: ParsedJobInput<'trace.run'>): TraceForm {
     stopAt: parameters.stopAt ?? [],
     actorEndpoints: parameters.actorEndpoints ?? false,
     exclude: parameters.exclude ?? [],
+    assets: (parameters.assets ?? []).join(', '),
     from: parameters.from ?? '',
     to: parameters.to ?? '',
   };
@@ -148,10 +159,10 @@ export function taintColour(share: number): string {
   return colour;
 }
 
-/** What the canvas draws while a trace is shown: each reached node's share, each edge's taint on reported paths. */
+/** What the canvas draws while a trace is shown: each reached node's share, each edge's taint. */
 export interface TaintView {
   nodes: ReadonlyMap<string, number>;
-  /** Edge id → the taint the report's paths carried on it, summed in base units (each transfer once). */
+  /** Edge id → the taint the trace moved along it, in base units (the report's `edges`). */
   edges: ReadonlyMap<string, bigint>;
 }
 
@@ -167,19 +178,10 @@ export function taintView(report: TraceReport, graph: GraphData): TaintView {
     const key = `${edge.source}>${edge.target}`;
     byEnds.set(key, [...(byEnds.get(key) ?? []), edge]);
   }
-  const seen = new Set<string>();
   const edges = new Map<string, bigint>();
-  for (const endpoint of report.endpoints) {
-    for (const path of endpoint.paths) {
-      for (const hop of path.hops) {
-        // Paths to several endpoints share hops: each transfer's taint counts once.
-        const key = `${hop.tx}|${hop.from}|${hop.to}|${endpoint.asset}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const edge = byEnds.get(`${hop.from}>${hop.to}`)?.find((e) => assetMatches(endpoint.asset, e.asset));
-        if (edge) edges.set(edge.id, (edges.get(edge.id) ?? 0n) + BigInt(hop.amount));
-      }
-    }
+  for (const hop of report.edges) {
+    const edge = byEnds.get(`${hop.from}>${hop.to}`)?.find((e) => assetMatches(hop.asset, e.asset));
+    if (edge) edges.set(edge.id, (edges.get(edge.id) ?? 0n) + BigInt(hop.tainted));
   }
   return { nodes, edges };
 }
