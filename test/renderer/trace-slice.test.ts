@@ -402,6 +402,24 @@ describe('trace rules', () => {
     expect((spots.get(B)?.x ?? 0) > 100).toBe(true);
   });
 
+  it('colours every edge the trace moved taint along, not only those on the reported paths', () => {
+    const D = 'ETH:0x4444444444444444444444444444444444444444';
+    const graph = fromCaseGraph({
+      caseId: 1,
+      nodes: [node(A, 0), node(B, 100), node(C, 200), node(D, 300)],
+      edges: [edge(A, B, eth(100)), edge(B, C, eth(60)), edge(B, D, eth(40))],
+      notes: [],
+    });
+    const base = report();
+    // B also sent 20 tainted ETH to D, a wallet that is no endpoint, so no reported path goes there.
+    const view = taintView(
+      { ...base, edges: [...base.edges, { from: B, to: D, asset: 'ETH', tainted: eth(20), transfers: 1 }] },
+      graph,
+    );
+    expect(view.edges.get(`${B}>${D}>1`)).toBe(20n * UNIT);
+    expect(view.edges.get(`${A}>${B}>1`)).toBe(100n * UNIT);
+  });
+
   it('marks reached nodes and path edges on the scene, and leaves the scene alone without a trace', () => {
     const graph = fromCaseGraph({
       caseId: 1,
