@@ -74,6 +74,8 @@ describe('the Trace panel, through the headless host', () => {
       expect(await form.getByLabel('Method').inputValue()).toBe('haircut');
       expect(await form.getByLabel('Hops').inputValue()).toBe('6');
       expect(await form.getByRole('checkbox', { name: 'exchange' }).isChecked()).toBe(true);
+      // Only ETH: the stored parameters carry the filter.
+      await form.getByLabel(/^Assets/).fill('ETH');
       await screenshot(page, 'trace-form');
       await form.getByRole('button', { name: 'Run trace' }).click();
 
@@ -90,6 +92,7 @@ describe('the Trace panel, through the headless host', () => {
       const reached = details(page).getByRole('grid', { name: 'Reached addresses' });
       await reached.getByRole('row', { name: /1,140 ETH/ }).waitFor();
       await screenshot(page, 'trace-result');
+      expect((await host.call('trace.get', { id: 1 })).parameters).toMatchObject({ assets: ['ETH'] });
 
       // Add the traced subgraph: one edit, the reached addresses and the edges between them, undoable.
       await details(page).getByRole('button', { name: 'Add traced subgraph (3)' }).click();
