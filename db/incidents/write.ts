@@ -22,8 +22,6 @@ import {
   victimRefusal,
 } from './values';
 
-type Method = 'incident.create' | 'incident.update' | 'incident.attribute' | 'incident.setTrace';
-
 /** The value, or the refusal as the API's error naming the field. */
 function need<T>(value: T | Refused, method: string, field: string): T {
   if (value instanceof Refused) throw new ApiError('invalid_input', `${method}: ${field}: ${value.reason}`);
@@ -42,7 +40,7 @@ function entityOrThrow(values: IncidentValues, id: number, method: string, field
   return entity;
 }
 
-function victimOf(db: Db, values: IncidentValues, id: number, method: Method | 'incident.update'): EntityRef {
+function victimOf(values: IncidentValues, id: number, method: string): EntityRef {
   const victim = entityOrThrow(values, id, method, 'victimId');
   const refusal = victimRefusal(victim);
   if (refusal) need(refusal, method, 'victimId');
@@ -56,7 +54,7 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
   return db.transaction(() => {
     if (!getCase(db, input.caseId)) throw new ApiError('not_found', `case ${input.caseId} does not exist`);
     const values = new IncidentValues(db);
-    const victim = victimOf(db, values, input.victimId, m);
+    const victim = victimOf(values, input.victimId, m);
     const jurisdiction =
       input.jurisdiction === undefined
         ? values.defaultJurisdiction(victim.id)
@@ -128,7 +126,7 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
   return db.transaction(() => {
     const before = incidentOrThrow(db, input.id);
     const values = new IncidentValues(db);
-    const victim = input.victimId === undefined ? null : victimOf(db, values, input.victimId, m);
+    const victim = input.victimId === undefined ? null : victimOf(values, input.victimId, m);
     const victimId = victim?.id ?? before.victim.id;
     const jurisdiction =
       input.jurisdiction !== undefined
@@ -183,8 +181,9 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
         changes[key] = { from: previous[key], to: after[key] };
       }
     }
-    // The victim may change to another of the same label: compare by id too.
+    // Another victim or token may bear the same name: compare by id too.
     if (victimId !== before.victim.id) changes.victim = { from: before.victim.label, to: after.victim };
+    if (asset.id !== before.asset.id) changes.asset = { from: assetName(before.asset), to: after.asset };
     if (Object.keys(changes).length === 0) return before;
     db.prepare(
       `UPDATE incidents SET title = @title, victim_id = @victimId, jurisdiction = @jurisdiction, time = @time,

@@ -92,7 +92,7 @@ describe('incidents CSV', () => {
   it('refuses each bad row with its line and reason, and keeps the good one', async () => {
     const { db, api } = await workspace();
     const report = await api.runJob('import.files', { files: [fixture('bad.csv')], caseId: 1 });
-    expect(report.files[0]).toMatchObject({ read: 20, inserted: 1, rejected: 19 });
+    expect(report.files[0]).toMatchObject({ read: 21, inserted: 1, rejected: 20 });
     const reasons = report.errors.map((e) => `${path.basename(e.file)}:${e.line}: ${e.reason}`);
     const expected: (string | RegExp)[] = [
       'bad.csv:2: victim: missing victim',
@@ -114,6 +114,7 @@ describe('incidents CSV', () => {
       'bad.csv:18: source: an attribution to an actor needs a source',
       'bad.csv:19: confidence: given without an actor',
       'bad.csv:20: expected 12 fields as in the header, found 6',
+      'bad.csv:21: victim: longer than 200 characters',
     ];
     expect(reasons).toHaveLength(expected.length);
     reasons.forEach((reason, i) => {
