@@ -9,6 +9,7 @@ import { importFiles } from '../import/batch';
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
 import { listAddresses, listCaseAddresses, listEntities } from '../lists';
+import { lossSummary } from '../summary/loss';
 import { runTrace } from '../trace/run';
 import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
@@ -142,7 +143,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'incident.attribute': () => pending('incident.attribute'),
     'incident.unattribute': () => pending('incident.unattribute'),
     'incident.setTrace': () => pending('incident.setTrace'),
-    'summary.get': () => pending('summary.get'),
+    'summary.get': (input) => lossSummary(db, input),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {
