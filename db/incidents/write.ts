@@ -6,6 +6,7 @@ import type { Incident } from '../api/attribution';
 import type { ParsedInput } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { appendAudit } from '../audit';
+import { parseChainAddress } from '../chains';
 import { getCase } from '../cases';
 import type { Db } from '../open';
 import { getIncident } from './read';
@@ -275,18 +276,56 @@ export function unattributeIncident(db: Db, input: ParsedInput<'incident.unattri
   })();
 }
 
+type TraceSeeds = { incidents?: number[]; txs?: string[]; seeds?: string[] };
+
+/** CHAIN:HASH in one spelling, whether written with 0x or in capitals. */
+const txKey = (text: string) => {
+  const colon = text.indexOf(':');
+  return `${text.slice(0, colon).trim().toUpperCase()}:${text
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/^0x/, '')}`;
+};
+
+/**
+ * Whether a stored trace starts from the incident: seeded by it, by one of its theft txs, or by one of its victim
+ * addresses. Attribution by trace rests on the taint of this theft, so a trace of something else is no basis.
+ */
+function seededBy(parameters: TraceSeeds, incident: Incident): boolean {
+  if (parameters.incidents?.includes(incident.id)) return true;
+  const txs = new Set(incident.txs.map(txKey));
+  if (parameters.txs?.some((t) => txs.has(txKey(t)))) return true;
+  const addresses = new Set(incident.addresses);
+  return (parameters.seeds ?? []).some((seed) => {
+    const at = seed.lastIndexOf('@');
+    const check = parseChainAddress(at < 0 ? seed : seed.slice(0, at));
+    return check.valid && addresses.has(`${check.chain}:${check.normalized}`);
+  });
+}
+
 export function setIncidentTrace(db: Db, input: ParsedInput<'incident.setTrace'>, now: string): Incident {
   const m = 'incident.setTrace';
   return db.transaction(() => {
     const incident = incidentOrThrow(db, input.id);
     if (input.traceId !== null) {
-      const trace = db.prepare('SELECT case_id FROM traces WHERE id = ?').get(input.traceId) as
-        { case_id: number | null } | undefined;
+      const trace = db.prepare('SELECT case_id, parameters FROM traces WHERE id = ?').get(input.traceId) as
+        { case_id: number | null; parameters: string } | undefined;
       if (!trace) throw new ApiError('not_found', `trace ${input.traceId} does not exist`);
       if (trace.case_id !== incident.caseId) {
         const where = trace.case_id === null ? 'is not saved in a case' : `belongs to case ${trace.case_id}`;
         need(
           new Refused(`trace ${input.traceId} ${where}, not to the incident's case ${incident.caseId}`),
+          m,
+          'traceId',
+        );
+      }
+      if (!seededBy(JSON.parse(trace.parameters) as TraceSeeds, incident)) {
+        need(
+          new Refused(
+            `trace ${input.traceId} does not start from incident ${incident.id} (by its id, its theft txs or its ` +
+              'victim addresses): link the trace that follows this theft',
+          ),
           m,
           'traceId',
         );
