@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { DECIMALS, incidentAmounts } from './amounts';
+import { incidentAmounts } from './amounts';
 import { Background } from './background';
 import {
   DEMO_ENTITIES,
@@ -34,6 +34,7 @@ export interface DemoFileSummary {
   dir: string;
   files: { name: string; path: string; format: string }[];
   counts: { ethTransfers: number; btcTransactions: number; incidents: number; tags: number; entities: number };
+  incidents: DemoIncidentRow[];
 }
 
 const LASTMOD = '2023-08-28';
@@ -183,14 +184,6 @@ function btcLine(t: BtcTx): string {
 /** CSV field: quoted when it holds a comma, quote or line break. */
 const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** Whole units with the asset's decimals, as written in the incidents CSV (exact). */
-function wholeUnits(amount: bigint, chain: DemoChain): string {
-  const decimals = DECIMALS[chain];
-  const text = amount.toString().padStart(decimals + 1, '0');
-  const frac = text.slice(-decimals).replace(/0+$/, '');
-  return frac === '' ? text.slice(0, -decimals) : `${text.slice(0, -decimals)}.${frac}`;
-}
-
 export const INCIDENT_COLUMNS = [
   'title',
   'victim',
@@ -206,28 +199,61 @@ export const INCIDENT_COLUMNS = [
   'note',
 ] as const;
 
-function incidentsCsv(flows: { theftTx: string; hotWallet: string; amount: bigint }[]): string {
-  const lines = [INCIDENT_COLUMNS.join(',')];
-  DEMO_INCIDENTS.forEach((incident, n) => {
+/** One incident as the incidents CSV states it: amounts in base units, so no decimal point can mislead. */
+export interface DemoIncidentRow {
+  title: string;
+  victim: string;
+  victimKey: string;
+  jurisdiction: string;
+  time: string;
+  chain: DemoChain;
+  amount: bigint;
+  theftTx: string;
+  hotWallet: string;
+  source: string;
+  note: string;
+}
+
+function incidentRows(flows: { theftTx: string; hotWallet: string; amount: bigint }[]): DemoIncidentRow[] {
+  return DEMO_INCIDENTS.map((incident, n) => {
     const flow = flows[n];
-    if (flow === undefined) throw new Error('demo: flows out of step with incidents');
     const victim = DEMO_ENTITIES.find((e) => e.key === incident.victim);
-    const row: Record<(typeof INCIDENT_COLUMNS)[number], string> = {
+    if (flow === undefined || victim === undefined) throw new Error('demo: flows out of step with incidents');
+    return {
       title: incident.title,
-      victim: victim?.label ?? incident.victim,
-      victim_jurisdiction: incident.jurisdiction,
+      victim: victim.label,
+      victimKey: victim.key,
+      jurisdiction: incident.jurisdiction,
       time: incident.time,
       chain: incident.chain,
-      asset: incident.chain,
-      amount: wholeUnits(flow.amount, incident.chain),
-      usd: '',
-      theft_txs: flow.theftTx,
-      victim_addresses: flow.hotWallet,
+      amount: flow.amount,
+      theftTx: flow.theftTx,
+      hotWallet: flow.hotWallet,
       source: incident.source,
-      note: 'Generated demo data; attributed by tracing.',
+      note: 'Generated demo data; attributed by tracing, not by hand.',
+    };
+  });
+}
+
+function incidentsCsv(rows: DemoIncidentRow[]): string {
+  const lines = [INCIDENT_COLUMNS.join(',')];
+  for (const r of rows) {
+    const row: Record<(typeof INCIDENT_COLUMNS)[number], string> = {
+      title: r.title,
+      victim: r.victim,
+      victim_jurisdiction: r.jurisdiction,
+      time: r.time,
+      chain: r.chain,
+      asset: r.chain,
+      amount: r.amount.toString(),
+      usd: '',
+      theft_txs: r.theftTx,
+      victim_addresses: r.hotWallet,
+      source: r.source,
+      note: r.note,
     };
     lines.push(INCIDENT_COLUMNS.map((c) => field(row[c])).join(','));
-  });
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -248,7 +274,8 @@ export async function writeDemoFiles(dir: string, scale: number, options: WriteO
   fs.writeFileSync(file(DEMO_FILES.lazarusTags), lazarusTagPack());
   fs.writeFileSync(file(DEMO_FILES.serviceTags), serviceTagPack(tagged));
   fs.writeFileSync(file(DEMO_FILES.prices), priceCsv());
-  fs.writeFileSync(file(DEMO_FILES.incidents), incidentsCsv(flows.incidents));
+  const incidents = incidentRows(flows.incidents);
+  fs.writeFileSync(file(DEMO_FILES.incidents), incidentsCsv(incidents));
 
   const total = flows.eth.length + flows.btc.length + background.plan.ethTransfers + background.plan.btcTxs;
   let done = 0;
@@ -304,5 +331,6 @@ export async function writeDemoFiles(dir: string, scale: number, options: WriteO
       tags: LAZARUS_ADDRESSES.length + tagged.length,
       entities: DEMO_ENTITIES.length + 1,
     },
+    incidents,
   };
 }
