@@ -22,44 +22,9 @@ import { runTrace } from '../trace/run';
 import { saveTrace } from '../trace/store';
 import { DEMO_CASE, DEMO_ENTITIES, DEMO_INCIDENTS, LAZARUS } from './facts';
 import { DemoCancelled, writeDemoFiles, type DemoFileSummary } from './files';
+import { DEMO_STEPS, type DemoProgress, type DemoResult } from './types';
 
-export const DEMO_STEPS = [
-  'Writing the demo files',
-  'Importing actors',
-  'Importing Lazarus Group wallets',
-  'Importing service addresses',
-  'Importing prices',
-  'Importing Ethereum transfers',
-  'Importing Bitcoin transactions',
-  'Creating the case and its incidents',
-  'Tracing the incidents',
-] as const;
-
-export interface DemoProgress {
-  step: (typeof DEMO_STEPS)[number];
-  /** 1-based position of the step among `steps`. */
-  index: number;
-  steps: number;
-  /** Within the step, when it can tell: records, bytes or traces. */
-  done: number | null;
-  total: number | null;
-}
-
-export interface DemoResult {
-  caseId: number;
-  lazarusId: number;
-  scale: number;
-  counts: {
-    entities: number;
-    tags: number;
-    prices: number;
-    ethTransfers: number;
-    btcTransactions: number;
-    incidents: number;
-    traces: number;
-  };
-  seconds: number;
-}
+export { DEMO_STEPS, type DemoProgress, type DemoResult };
 
 export interface DemoOptions {
   /** Multiplies the background chain data: 1 ≈ 100k transfers, 10 ≈ 1M; the incidents stay the same. */
@@ -134,7 +99,7 @@ export async function buildDemo(db: Db, options: DemoOptions = {}): Promise<Demo
 
     checkCancel();
     progress('Creating the case and its incidents');
-    const created = createCase(db, { ...DEMO_CASE, status: 'open' }, now());
+    const created = createCase(db, { ...DEMO_CASE }, now());
     caseId = created.id;
     const incidentIds = recordIncidents(db, files, caseId, now);
 
