@@ -20,7 +20,7 @@ import { createIncident, setIncidentTrace } from '../incidents/write';
 import type { Db } from '../open';
 import { runTrace } from '../trace/run';
 import { saveTrace } from '../trace/store';
-import { DEMO_CASE, DEMO_ENTITIES, DEMO_INCIDENTS, LAZARUS } from './facts';
+import { DEMO_CASE, DEMO_ENTITIES, LAZARUS } from './facts';
 import { DemoCancelled, writeDemoFiles, type DemoFileSummary } from './files';
 import { DEMO_STEPS, type DemoProgress, type DemoResult } from './types';
 
@@ -45,7 +45,8 @@ export function demoRefusal(db: Db): string | null {
   const has = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
   if (has('cases')) return 'the workspace already has cases; build the demo into a new, empty workspace';
   for (const table of ['transfers', 'utxo_txs', 'tags', 'entities', 'prices', 'addresses']) {
-    if (has(table)) return `the workspace already holds chain data (${table}); build the demo into a new, empty workspace`;
+    if (has(table))
+      return `the workspace already holds chain data (${table}); build the demo into a new, empty workspace`;
   }
   return null;
 }
@@ -54,15 +55,7 @@ export function demoRefusal(db: Db): string | null {
 function undo(db: Db, caseId: number | null, now: string): void {
   db.transaction(() => {
     if (caseId !== null) deleteCase(db, caseId, now);
-    for (const table of [
-      'tags',
-      'entities',
-      'prices',
-      'utxo_txs',
-      'transfers',
-      'addresses',
-      'import_sources',
-    ]) {
+    for (const table of ['tags', 'entities', 'prices', 'utxo_txs', 'transfers', 'addresses', 'import_sources']) {
       db.prepare(`DELETE FROM ${table}`).run();
     }
   })();
@@ -225,7 +218,10 @@ async function traceIncidents(
     const report = runTrace(db, input);
     db.transaction(() => {
       const at = context.now();
-      const traceId = saveTrace(db, input, report, { createdAt: at, appVersion: context.options.appVersion ?? 'unknown' });
+      const traceId = saveTrace(db, input, report, {
+        createdAt: at,
+        appVersion: context.options.appVersion ?? 'unknown',
+      });
       setIncidentTrace(db, { id, traceId }, at);
     })();
     done += 1;

@@ -3,6 +3,7 @@ import type { Client, JobClient } from '../../../db/api/contract';
 import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
 import { createCaseAddressesSlice, type CaseAddressesSlice } from './caseAddressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
+import { createDemoSlice, type DemoSlice } from './demoSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
@@ -16,7 +17,8 @@ export type AppState = CasesSlice &
   EntitiesSlice &
   CaseAddressesSlice &
   GraphSlice &
-  TraceSlice;
+  TraceSlice &
+  DemoSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -30,5 +32,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createCaseAddressesSlice(api, jobs)(...args),
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
+    ...createDemoSlice(api, jobs)(...args),
   }));
 }
