@@ -224,3 +224,23 @@ export interface EntityRef {
   label: string;
   kind: string;
 }
+
+/** Victims are victims, services or unknown entities: an actor is who stole, never who lost. */
+export function victimRefusal(entity: EntityRef): Refused | null {
+  return entity.kind === 'actor'
+    ? new Refused(`${entity.label} is an actor: the victim must be a victim, service or unknown entity`)
+    : null;
+}
+
+/** The victim's jurisdiction when it has exactly one; else unknown. */
+export function defaultJurisdiction(db: Db, victimId: number): string | null {
+  const codes = db.prepare('SELECT country FROM entity_jurisdictions WHERE entity_id = ?').pluck().all(victimId);
+  return codes.length === 1 ? (codes[0] as string) : null;
+}
+
+/** An actor entity for a direct attribution, or why not. */
+export function actorRefusal(entity: EntityRef): Refused | null {
+  return entity.kind === 'actor'
+    ? null
+    : new Refused(`${entity.label} is a ${entity.kind} entity, not an actor: only actors are attributed thefts`);
+}

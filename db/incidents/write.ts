@@ -11,6 +11,8 @@ import type { Db } from '../open';
 import { getIncident } from './read';
 import { insertIncident, putAttribution, replaceAddresses, replaceTxs, touchIncident } from './store';
 import {
+  actorRefusal,
+  defaultJurisdiction,
   IncidentValues,
   parseIncidentTime,
   parseUsd,
@@ -18,6 +20,7 @@ import {
   type EntityRef,
   type ResolvedAsset,
   type Valuation,
+  victimRefusal,
 } from './values';
 
 type Method = 'incident.create' | 'incident.update' | 'incident.attribute' | 'incident.setTrace';
@@ -38,19 +41,6 @@ function entityOrThrow(values: IncidentValues, id: number, method: string, field
   const entity = values.entity(id);
   if (!entity) throw new ApiError('not_found', `${method}: ${field}: entity ${id} does not exist`);
   return entity;
-}
-
-/** Victims are victims, services or unknown entities: an actor is who stole, never who lost. */
-export function victimRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? new Refused(`${entity.label} is an actor: the victim must be a victim, service or unknown entity`)
-    : null;
-}
-
-/** The victim's jurisdiction when it has exactly one; else unknown. */
-export function defaultJurisdiction(db: Db, victimId: number): string | null {
-  const codes = db.prepare('SELECT country FROM entity_jurisdictions WHERE entity_id = ?').pluck().all(victimId);
-  return codes.length === 1 ? (codes[0] as string) : null;
 }
 
 function victimOf(db: Db, values: IncidentValues, id: number, method: Method | 'incident.update'): EntityRef {
@@ -241,13 +231,6 @@ export function deleteIncident(db: Db, id: number, now: string): { id: number } 
     });
     return { id };
   })();
-}
-
-/** An actor entity for a direct attribution, or why not. */
-export function actorRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? null
-    : new Refused(`${entity.label} is a ${entity.kind} entity, not an actor: only actors are attributed thefts`);
 }
 
 export function attributeIncident(db: Db, input: ParsedInput<'incident.attribute'>, now: string): Incident {
