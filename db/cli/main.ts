@@ -16,6 +16,7 @@ import type {
   ImportBatchReport,
   ImportProgress,
   JobName,
+  LossSummary,
   Method,
   StoredTrace,
   StoredTraceSummary,
@@ -42,6 +43,7 @@ import {
   formatTraceList,
 } from './format';
 import { formatIncident, formatIncidentTable } from './format-incidents';
+import { formatSummary } from './format-summary';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -78,6 +80,7 @@ Commands:
   incident link-trace ID (--trace TRACEID | --none) [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
+  summary --actor ID|KEY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-confidence N] [--case ID] [--json]
   demo [--scale N] [--json]                      (build the demo workspace "DPRK thefts 2017–2022" into an
                                                   empty workspace; N multiplies the background, default 1)
 
@@ -129,6 +132,7 @@ const OPTIONS = {
   confidence: { type: 'string' },
   trace: { type: 'string' },
   none: { type: 'boolean' },
+  'min-confidence': { type: 'string' },
 } as const;
 
 type Values = {
@@ -539,6 +543,29 @@ const COMMANDS: Record<string, Spec> = {
       print: (r) => formatAddressChecks(r as AddressCheckResult[]),
       exitCode: (r) => ((r as AddressCheckResult[]).every((c) => c.valid) ? 0 : 1),
     }),
+  },
+  summary: {
+    flags: ['actor', 'from', 'to', 'min-confidence', 'case'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.actor === undefined) throw new UsageError('summary needs --actor ID|KEY');
+      const level = values['min-confidence'];
+      if (level !== undefined && !/^\d{1,3}$/.test(level))
+        throw new UsageError(`--min-confidence must be a level 0-100, not "${level}"`);
+      return {
+        kind: 'call',
+        method: 'summary.get',
+        input: {
+          // A number is an entity id; anything else is a key (keys such as lazarusgroup are not numbers).
+          actor: /^\d+$/.test(values.actor) ? parseId(values.actor, 'entity') : values.actor,
+          ...pick(values, ['from', 'to']),
+          ...(level === undefined ? {} : { minConfidence: Number(level) }),
+          ...(values.case === undefined ? {} : { caseId: parseId(values.case) }),
+        },
+        workspace: true,
+        print: (r) => formatSummary(r as LossSummary),
+      };
+    },
   },
   'address show': {
     flags: [],
