@@ -15,8 +15,8 @@ import { ApiError } from '../api/errors';
 import { createCase, deleteCase } from '../cases';
 import { importFiles } from '../import/batch';
 import { ImportCancelledError } from '../import/report';
-import { getIncident } from '../incidents/read';
-import { createIncident, setIncidentTrace } from '../incidents/write';
+import { listIncidents } from '../incidents/read';
+import { setIncidentTrace } from '../incidents/write';
 import type { Db } from '../open';
 import { runTrace } from '../trace/run';
 import { saveTrace } from '../trace/store';
@@ -94,7 +94,7 @@ export async function buildDemo(db: Db, options: DemoOptions = {}): Promise<Demo
     progress('Creating the case and its incidents');
     const created = createCase(db, { ...DEMO_CASE }, now());
     caseId = created.id;
-    const incidentIds = recordIncidents(db, files, caseId, now);
+    const incidentIds = await importIncidents(db, files, caseId, { signal, now: clock });
 
     const traced = await traceIncidents(db, caseId, incidentIds, { checkCancel, progress, now, options });
     const lazarusId = db.prepare('SELECT id FROM entities WHERE key = ?').pluck().get(LAZARUS.key) as number;
@@ -170,30 +170,25 @@ function describeEntities(db: Db): void {
   })();
 }
 
-function recordIncidents(db: Db, files: DemoFileSummary, caseId: number, now: () => string): number[] {
-  const victimId = db.prepare('SELECT id FROM entities WHERE key = ?').pluck();
-  return db.transaction(() =>
-    files.incidents.map(
-      (row) =>
-        createIncident(
-          db,
-          {
-            caseId,
-            title: row.title,
-            victimId: victimId.get(row.victimKey) as number,
-            jurisdiction: row.jurisdiction,
-            time: row.time,
-            asset: row.chain,
-            amount: row.amount.toString(),
-            source: row.source,
-            note: row.note,
-            txs: [row.theftTx],
-            addresses: [row.hotWallet],
-          },
-          now(),
-        ).id,
-    ),
-  )();
+/** Imports the incidents CSV into the case: no actor columns, so nothing is attributed by hand. */
+async function importIncidents(
+  db: Db,
+  files: DemoFileSummary,
+  caseId: number,
+  context: { signal: AbortSignal | undefined; now: () => Date },
+): Promise<number[]> {
+  const file = files.files.find((f) => f.format === 'incidents-csv');
+  if (file === undefined) throw new Error('demo: no incidents file');
+  const report = await importFiles(db, [file.path], {
+    format: file.format,
+    caseId,
+    signal: context.signal,
+    now: context.now,
+  });
+  const failed = report.failed[0] ?? report.errors[0];
+  if (failed !== undefined)
+    throw new Error(`demo: ${file.name}:${failed.line}: ${failed.reason} (a bug in the demo generator)`);
+  return listIncidents(db, caseId).map((i) => i.id);
 }
 
 async function traceIncidents(
@@ -212,9 +207,7 @@ async function traceIncidents(
   for (const id of incidentIds) {
     context.checkCancel();
     context.progress(step, done, incidentIds.length);
-    const incident = getIncident(db, id);
-    if (incident === null) throw new Error(`demo: incident ${id} vanished`);
-    const input = jobs['trace.run'].input.parse({ ...DEMO_TRACE, txs: incident.txs, caseId, save: true });
+    const input = jobs['trace.run'].input.parse({ ...DEMO_TRACE, incidents: [id], caseId, save: true });
     const report = runTrace(db, input);
     db.transaction(() => {
       const at = context.now();

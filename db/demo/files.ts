@@ -193,7 +193,6 @@ export const INCIDENT_COLUMNS = [
 /** One incident as the incidents CSV states it: amounts in base units, so no decimal point can mislead. */
 export interface DemoIncidentRow {
   title: string;
-  victim: string;
   victimKey: string;
   jurisdiction: string;
   time: string;
@@ -212,7 +211,6 @@ function incidentRows(flows: { theftTx: string; hotWallet: string; amount: bigin
     if (flow === undefined || victim === undefined) throw new Error('demo: flows out of step with incidents');
     return {
       title: incident.title,
-      victim: victim.label,
       victimKey: victim.key,
       jurisdiction: incident.jurisdiction,
       time: incident.time,
@@ -231,7 +229,7 @@ function incidentsCsv(rows: DemoIncidentRow[]): string {
   for (const r of rows) {
     const row: Record<(typeof INCIDENT_COLUMNS)[number], string> = {
       title: r.title,
-      victim: r.victim,
+      victim: r.victimKey,
       victim_jurisdiction: r.jurisdiction,
       time: r.time,
       chain: r.chain,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { createEngine } from '../../db/api/engine';
 import { ApiError } from '../../db/api/errors';
 import { buildDemo, type DemoProgress } from '../../db/demo/build';
 import { JURISDICTION_TOTALS, LAZARUS, totalGroup } from '../../db/demo/facts';
@@ -69,6 +70,23 @@ describe('buildDemo', () => {
     }
     expect(Object.fromEntries([...sums].map(([k, s]) => [k, s.usd()]))).toEqual(JURISDICTION_TOTALS);
 
+    // The loss summary for Lazarus Group: Elliptic's figures, every incident counted by its trace.
+    const summary = createEngine(db).call('summary.get', { actor: 'lazarusgroup' });
+    expect(summary.total_usd).toBe('2300000000.00');
+    expect(summary.incidents).toBe(28);
+    const usdOf = (code: string) => summary.jurisdictions.find((j) => j.code === code)?.usd;
+    expect(['JP', 'VN', 'US', 'HK'].map(usdOf)).toEqual([
+      '721000000.00',
+      '540000000.00',
+      '497000000.00',
+      '281000000.00',
+    ]);
+    expect(summary.years.find((y) => y.year === 2022)?.usd).toBe('640000000.00');
+    expect(
+      summary.basis.every((i) => i.attribution.length > 0 && i.attribution.every((a) => a.basis === 'trace')),
+    ).toBe(true);
+    expect(new Set(summary.cashout.map((c) => c.code)).size).toBeGreaterThanOrEqual(5);
+
     // A workspace with cases or chain data is refused, and left as it was.
     await expect(buildDemo(db, { scale: 0.05 })).rejects.toThrow(/already has cases/);
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
@@ -126,6 +144,25 @@ describe('ariadne demo', () => {
     };
     expect(result).toMatchObject({ caseId: 1, lazarusId: 1, scale: 0.05, counts: { incidents: 28, traces: 28 } });
     expect(typeof result.seconds).toBe('number');
+    // The acceptance test of the issue: the summary prints the figures.
+    const summary = await cli(['--db', db, 'summary', '--actor', String(result.lazarusId), '--json']);
+    expect(summary.code).toBe(0);
+    const figures = JSON.parse(summary.stdout) as {
+      total_usd: string;
+      jurisdictions: { code: string; usd: string }[];
+      years: { year: number; usd: string }[];
+      basis: { attribution: { basis: string }[] }[];
+    };
+    expect(figures.total_usd).toBe('2300000000.00');
+    expect(Object.fromEntries(figures.jurisdictions.slice(0, 4).map((j) => [j.code, j.usd]))).toEqual({
+      JP: '721000000.00',
+      VN: '540000000.00',
+      US: '497000000.00',
+      HK: '281000000.00',
+    });
+    expect(figures.years.find((y) => y.year === 2022)?.usd).toBe('640000000.00');
+    expect(figures.basis.flatMap((i) => i.attribution.map((a) => a.basis))).toEqual(Array(28).fill('trace'));
+
     const again = await cli(['--db', db, 'demo']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has cases/);
