@@ -21,6 +21,7 @@ import type { Db } from '../open';
 import { runTrace } from '../trace/run';
 import { saveTrace } from '../trace/store';
 import { DEMO_CASE, DEMO_ENTITIES, LAZARUS } from './facts';
+import { drawDemoGraph } from './graph';
 import { DemoCancelled, writeDemoFiles, type DemoFileSummary } from './files';
 import { DEMO_STEPS, type DemoProgress, type DemoResult } from './types';
 
@@ -97,6 +98,8 @@ export async function buildDemo(db: Db, options: DemoOptions = {}): Promise<Demo
     const incidentIds = await importIncidents(db, files, caseId, { signal, now: clock });
 
     const traced = await traceIncidents(db, caseId, incidentIds, { checkCancel, progress, now, options });
+    const largest = listIncidents(db, caseId).find((i) => i.jurisdiction === 'VN');
+    if (largest) drawDemoGraph(db, caseId, largest, now());
     const lazarusId = db.prepare('SELECT id FROM entities WHERE key = ?').pluck().get(LAZARUS.key) as number;
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {

@@ -3,6 +3,7 @@
  * progress bar, Cancel leaves the workspace empty, and a finished build opens the case.
  */
 import { describe, expect, it } from 'vitest';
+import { canvasReady } from './graph-page';
 import { e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
 
 const suite = e2eSuite();
@@ -30,6 +31,10 @@ describe('the demo workspace offer', () => {
     const heading = page.getByRole('heading', { level: 1, name: 'DPRK thefts 2017–2022' });
     await heading.waitFor({ timeout: 120_000 });
     await screenshot(page, 'demo-03-case');
+    // The case graph shows the largest theft as its trace followed it.
+    await page.getByRole('tab', { name: 'Graph', exact: true }).click();
+    await canvasReady(page);
+    await screenshot(page, 'demo-04-graph');
     const [demoCase] = await host.call('case.list', {});
     expect(demoCase?.reference).toBe('DEMO-DPRK-2017-2022');
     const incidents = await host.call('incident.list', { caseId: demoCase?.id as number });
