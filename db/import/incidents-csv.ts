@@ -30,10 +30,9 @@ import path from 'node:path';
 import type { Incident } from '../api/attribution';
 import { appendAudit } from '../audit';
 import { listIncidents } from '../incidents/read';
-import { insertIncident, putAttribution, type IncidentDraft } from '../incidents/store';
+import { incidentWriter, type IncidentDraft } from '../incidents/store';
 import {
   actorRefusal,
-  defaultJurisdiction,
   IncidentValues,
   parseIncidentTime,
   parseUsd,
@@ -279,6 +278,7 @@ export const incidentsCsvImporter: FormatImporter = {
       throw new ImportFileError(file, 0, `no case ${caseId}`);
     }
     const values = new IncidentValues(db);
+    const writer = incidentWriter(db);
     const stored = new Map<string, Known>();
     for (const i of listIncidents(db, caseId)) {
       const hashes = i.txs.map((t) => t.slice(t.indexOf(':') + 1));
@@ -305,7 +305,7 @@ export const incidentsCsvImporter: FormatImporter = {
       const candidate: Known = {
         id: 0,
         victimId,
-        jurisdiction: draft.jurisdiction ?? (victimId === 0 ? null : defaultJurisdiction(db, victimId)),
+        jurisdiction: draft.jurisdiction ?? (victimId === 0 ? null : values.defaultJurisdiction(victimId)),
         time: draft.time,
         assetId: draft.asset.id,
         amount: draft.amount,
@@ -341,11 +341,11 @@ export const incidentsCsvImporter: FormatImporter = {
           `victim ${victim.label.slice(0, 80)} was not in the workspace: created as a victim entity${where}`,
         );
       } else victim = row.victim;
-      const jurisdiction = draft.jurisdiction ?? defaultJurisdiction(db, victim.id);
-      const id = insertIncident(db, { ...draft, victimId: victim.id, jurisdiction, sourceId: source.id }, now);
+      const jurisdiction = draft.jurisdiction ?? values.defaultJurisdiction(victim.id);
+      const id = writer.insert({ ...draft, victimId: victim.id, jurisdiction, sourceId: source.id }, now);
       if (row.attribution) {
         const { actor, source: said, confidence } = row.attribution;
-        putAttribution(db, id, actor.id, { source: said, confidence }, now);
+        writer.attribute(id, actor.id, { source: said, confidence }, now);
       }
       builder.inserted += 1;
       stored.set(key(victim.id), { ...candidate, id, victimId: victim.id, jurisdiction });
