@@ -897,5 +897,6 @@ export const MENU_COMMANDS = [
   'show-cases',
   'show-addresses',
   'show-entities',
+  'show-summary',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -71,6 +71,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
           {
             address: w.L2,
             asset: 'ETH',
+            decimals: 18,
             tainted: '5',
             tag: {
               label: 'Lazarus (crawled)',
@@ -98,6 +99,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
       chain: 'ETH',
       asset: 'ETH',
       amount: '1000000000000000000',
+      decimals: 18,
       usdExact: '1.004999999999999999',
       usd: '1.00',
       usdBasis: 'price',
@@ -116,6 +118,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
           {
             address: w.L1,
             asset: 'ETH',
+            decimals: 18,
             tainted: '100',
             tag: { label: 'Lazarus wallet', source: 'https://example.org/source', confidence: 'forensic', level: 50 },
           },
@@ -136,6 +139,24 @@ describe('summary.get: attributed loss per jurisdiction', () => {
     // The Lazarus tag on L2 had no taint in t2 (tainted 0), so only L1 is listed there.
     const laz = summary(w.f, { actor: 'lazarusgroup', minConfidence: 0 }).basis.find((b) => b.id === w.i3);
     expect(laz?.attribution).toMatchObject([{ basis: 'trace', traceId: w.t2, addresses: [{ address: w.L1 }] }]);
+  });
+
+  it('gives the decimals of each reached asset, a token by CHAIN:SYMBOL, and none for a name it does not know', () => {
+    const w = world();
+    const t = w.f.trace({
+      caseId: w.main,
+      addresses: [
+        { address: w.A1, asset: 'ETH:USDT', tainted: '2500000' },
+        { address: w.A1, asset: 'ETH:NOPE', tainted: '7' },
+      ],
+    });
+    const victim = w.f.entity({ label: 'Token victim', kind: 'victim' });
+    const id = w.f.incident({ caseId: w.main, victimId: victim, time: '2024-01-01T00:00:00Z', usd: '2.5', traceId: t });
+    const basis = summary(w.f, { actor: 'apt38' }).basis.find((b) => b.id === id)?.attribution[0];
+    expect(basis?.basis === 'trace' && basis.addresses.map((a) => [a.asset, a.decimals, a.tainted])).toEqual([
+      ['ETH:USDT', 6, '2500000'],
+      ['ETH:NOPE', null, '7'],
+    ]);
   });
 
   it('takes from and to as inclusive UTC days', () => {

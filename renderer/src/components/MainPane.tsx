@@ -53,9 +53,10 @@ export function MainPane() {
         </dt>
         <dd>Add addresses to the open case</dd>
         <dt>
-          <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>
+          <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>{' '}
+          <kbd>{modKeyLabel('4')}</kbd>
         </dt>
-        <dd>Cases, addresses, entities</dd>
+        <dd>Cases, addresses, entities, summary</dd>
         <dt>
           <kbd>/</kbd>
         </dt>

@@ -7,6 +7,7 @@ import { createDemoSlice, type DemoSlice } from './demoSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createSummarySlice, type SummarySlice } from './summarySlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
@@ -18,7 +19,8 @@ export type AppState = CasesSlice &
   CaseAddressesSlice &
   GraphSlice &
   TraceSlice &
-  DemoSlice;
+  DemoSlice &
+  SummarySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -33,5 +35,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
     ...createDemoSlice(api, jobs)(...args),
+    ...createSummarySlice(api)(...args),
   }));
 }
