@@ -1,6 +1,6 @@
 /**
  * The facts the demo workspace "DPRK thefts 2017–2022" is written from. Everything real is public and cited:
- * Lazarus Group's wallets as OFAC (2020) and the FBI (2023) listed them, and the Ronin bridge exploiter
+ * Lazarus Group's wallets as OFAC (2020, 2022) and the FBI (2023) listed them, and the Ronin bridge exploiter
  * addresses, which the FBI attributed to Lazarus Group in April 2022. Everything else is fictional: victims,
  * exchanges, the mixer and the bridge carry invented names, each victim modelled on a public incident (said in
  * its description) so that no invented figure is ever attached to a real company. The loss figures per
@@ -23,13 +23,25 @@ const FBI_2023 = 'https://www.fbi.gov/news/press-releases/fbi-identifies-cryptoc
 const FBI_2022 =
   'https://www.fbi.gov/news/press-releases/fbi-statement-on-attribution-of-malicious-cyber-activity-posed-by-the-democratic-peoples-republic-of-korea';
 
-const ofac = (address: string): LazarusAddress => ({
-  chain: address.startsWith('0x') ? 'ETH' : 'BTC',
-  address,
-  label: 'Lazarus Group',
-  source: OFAC_2020,
-  listing: 'OFAC SDN designation of Lazarus Group members (March 2020)',
-});
+const OFAC_2022 = 'https://home.treasury.gov/policy-issues/financial-sanctions/recent-actions/20220414';
+
+/** lazarus.yaml: OFAC's March 2020 designation, and the Ethereum address OFAC added in April 2022. */
+const ofac = (address: string): LazarusAddress =>
+  address.startsWith('0x')
+    ? {
+        chain: 'ETH',
+        address,
+        label: 'Lazarus Group',
+        source: OFAC_2022,
+        listing: "OFAC: Ethereum address added to Lazarus Group's SDN entry (April 2022)",
+      }
+    : {
+        chain: 'BTC',
+        address,
+        label: 'Lazarus Group',
+        source: OFAC_2020,
+        listing: 'OFAC: designation of two individuals laundering stolen funds for Lazarus Group (March 2020)',
+      };
 const fbi = (address: string): LazarusAddress => ({
   chain: 'BTC',
   address,
@@ -45,7 +57,7 @@ const ronin = (address: string, label: string): LazarusAddress => ({
   listing: 'FBI attribution of the Ronin bridge theft to Lazarus Group (April 2022)',
 });
 
-/** Lazarus Group's wallets: OFAC's 2020 listing, the FBI's 2023 listing and the Ronin bridge exploiter. */
+/** Lazarus Group's wallets: OFAC's listings, the FBI's 2023 listing and the Ronin bridge exploiter. */
 export const LAZARUS_ADDRESSES: readonly LazarusAddress[] = [
   ...[
     '134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak',

@@ -33,8 +33,9 @@ describe('the demo facts', () => {
         file,
       ).toEqual([]);
     }
-    // Each carries its public source: OFAC 2020, the FBI's 2023 list, or the FBI's April 2022 Ronin attribution.
-    for (const a of LAZARUS_ADDRESSES) expect(a.source).toMatch(/^https:\/\/www\.(treasury|fbi)\.gov\//);
+    // Each carries its public source: OFAC (2020, 2022), the FBI's 2023 list, or its April 2022 Ronin attribution.
+    for (const a of LAZARUS_ADDRESSES)
+      expect(a.source).toMatch(/^https:\/\/(www\.treasury|home\.treasury|www\.fbi)\.gov\//);
   });
 
   test('victims are fictional, modelled on public incidents, in JP, VN, US, HK and elsewhere', () => {
