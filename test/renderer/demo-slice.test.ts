@@ -16,7 +16,8 @@ function demoStore(cancelAtStep?: DemoProgress['step']) {
   const { db } = openDb(':memory:');
   const engine = createEngine(db, { now: steppingClock() });
   const asked: { name: JobName; input: unknown }[] = [];
-  let store: ReturnType<typeof createAppStore> | undefined;
+  // The transport cancels through the store it serves, made just below.
+  const holder: { store?: ReturnType<typeof createAppStore> } = {};
   const transport: JobTransport = async (name, input, { onProgress, signal }) => {
     asked.push({ name, input });
     try {
@@ -24,7 +25,7 @@ function demoStore(cancelAtStep?: DemoProgress['step']) {
         signal,
         onProgress: (p) => {
           onProgress?.(p);
-          if (cancelAtStep && (p as DemoProgress).step === cancelAtStep) store?.getState().cancelDemo();
+          if (cancelAtStep && (p as DemoProgress).step === cancelAtStep) holder.store?.getState().cancelDemo();
         },
       });
       return { ok: true, result };
@@ -32,10 +33,11 @@ function demoStore(cancelAtStep?: DemoProgress['step']) {
       return { ok: false, error: toErrorShape(error) };
     }
   };
-  store = createAppStore(
+  const store = createAppStore(
     createClient(async (m, i) => engine.dispatch(m, i)),
     createJobClient(transport),
   );
+  holder.store = store;
   return { store, asked, engine };
 }
 
