@@ -15,7 +15,7 @@ function addDollars(sum: UsdSum, usd: string): void {
 }
 
 describe('buildDemo', () => {
-  test('scale 1: the case, its incidents attributed by stored traces reaching Lazarus Group, in well under 30 s', async () => {
+  test('scale 1: the case, its incidents attributed by stored traces that reach Lazarus Group, and the published figures', async () => {
     const { db } = openDb(tempWorkspace());
     const steps: DemoProgress[] = [];
     const started = performance.now();
