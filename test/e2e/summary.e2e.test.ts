@@ -158,6 +158,8 @@ describe('the Summary section in the browser', () => {
         .getByRole('complementary', { name: 'Cash-out: Seychelles (SC)' })
         .getByText(/^Trace #\d+$/)
         .waitFor();
+      await page.getByRole('heading', { name: 'Cash-out exposure' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'summary-light-03-cashout');
 
       // A higher threshold leaves out the attributions below it; one case narrows it further.
       await page.getByLabel('Minimum confidence', { exact: true }).selectOption('70');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortUsd } from '../../renderer/src/components/SummaryCharts';
+import { shortUsd } from '../../renderer/src/lib/format';
 import { confidenceChoices, summaryFormProblem } from '../../renderer/src/store/summarySlice';
 
 describe('summary charts and form', () => {

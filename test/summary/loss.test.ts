@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../db/api/errors';
 import { CANDIDATES_SQL } from '../../db/summary/loss';
 import type { Fixture } from './fixture';
+import { eth } from './fixture';
 import { world } from './world';
 
 const summary = (f: Fixture, input: Record<string, unknown>) => f.engine.call('summary.get', input);
@@ -257,6 +258,28 @@ describe('summary.get: cash-out exposure', () => {
         entities: [{ entity: 'Kraken', usd: '0.00', traceIds: [w.t2] }],
       },
     ]);
+  });
+
+  it('takes the kind of endpoints in reports stored before endpoints had one from their tags now', () => {
+    const w = world();
+    const exchange = w.f.tag(eth('e'), { label: 'Old exchange deposit', category: 'exchange' });
+    const t = w.f.trace({
+      caseId: w.main,
+      addresses: [{ address: w.A1, tainted: '1' }],
+      endpoints: [
+        { entity: 'Old exchange', jurisdiction: 'JP', usd: '5.00', addresses: [exchange], kind: undefined },
+        { entity: 'Nobody known', jurisdiction: null, usd: '6.00', addresses: [`ETH:${eth('d')}`], kind: undefined },
+      ],
+    });
+    expect(w.f.db.prepare('SELECT report FROM traces WHERE id = ?').pluck().get(t)).not.toContain('"kind"');
+    const victim = w.f.entity({ label: 'Victim 3', kind: 'victim' });
+    w.f.incident({ caseId: w.main, victimId: victim, time: '2024-01-01T00:00:00Z', usd: '1', traceId: t });
+    const jp = summary(w.f, { actor: 'apt38' }).cashout.find((c) => c.code === 'JP');
+    expect(jp?.entities).toEqual([
+      { entity: 'Old exchange', usd: '5.00', traceIds: [t] },
+      { entity: 'Bitbank', usd: '0.25', traceIds: [w.t2] },
+    ]);
+    expect(summary(w.f, { actor: 'apt38' }).cashout.map((c) => c.code)).toEqual(['JP', 'JP,US', 'US']);
   });
 
   it('leaves out traces of incidents that do not count, and backward traces', () => {

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { formatUsd } from '../lib/format';
+import { formatUsd, shortUsd } from '../lib/format';
 import { decimalPercent } from '../lib/traceModel';
 
 /**
@@ -17,33 +17,6 @@ export interface Bar {
   share?: string;
   selected: boolean;
   onPick(): void;
-}
-
-const STEPS: [bigint, string][] = [
-  [10n ** 12n, 'T'],
-  [10n ** 9n, 'B'],
-  [10n ** 6n, 'M'],
-  [10n ** 3n, 'K'],
-];
-
-/**
- * "$721M", "$1.03B", "$12.5K": three significant digits, cut, not rounded (a bar never overstates), short enough
- * to sit beside a bar; the table and the bar's label have the exact figure. Below $1,000 the exact figure.
- */
-export function shortUsd(usd: string): string {
-  const match = /^(\d+)\.\d{2}$/.exec(usd);
-  if (!match) return `$${usd}`;
-  const whole = BigInt(match[1] ?? '0');
-  for (const [step, suffix] of STEPS) {
-    if (whole < step) continue;
-    const units = whole / step;
-    const decimals = Math.max(0, 3 - units.toString().length);
-    const scaled = (whole * 10n ** BigInt(decimals)) / step;
-    const text =
-      decimals === 0 ? scaled.toString() : `${units}.${scaled.toString().slice(-decimals)}`.replace(/\.?0+$/, '');
-    return `$${text}${suffix}`;
-  }
-  return formatUsd(usd);
 }
 
 const length = (usd: string, max: number) => (max > 0 ? Number(usd) / max : 0);

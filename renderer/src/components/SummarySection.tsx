@@ -321,7 +321,7 @@ function JurisdictionFigures({ summary }: { summary: LossSummary }) {
                 <tr
                   key={j.code ?? '—'}
                   tabIndex={0}
-                  aria-selected={same(p)}
+                  aria-current={same(p) ? 'true' : undefined}
                   onClick={() => toggle(p)}
                   onKeyDown={rowKeys(() => toggle(p))}
                 >
@@ -396,7 +396,7 @@ function CashoutFigures({ summary }: { summary: LossSummary }) {
                 <tr
                   key={c.code ?? '—'}
                   tabIndex={0}
-                  aria-selected={same(p)}
+                  aria-current={same(p) ? 'true' : undefined}
                   onClick={() => toggle(p)}
                   onKeyDown={rowKeys(() => toggle(p))}
                 >

@@ -89,6 +89,26 @@ export function formatUsd(usd: string): string {
   return `$${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
 }
 
+/**
+ * "$721M", "$1.03B", "$12.5K": three significant digits, cut, not rounded (a bar never overstates), short enough
+ * to sit beside a bar; the table and the bar's label have the exact figure. Below $1,000 the exact figure.
+ */
+export function shortUsd(usd: string): string {
+  const match = /^(\d+)\.\d{2}$/.exec(usd);
+  if (!match) return `$${usd}`;
+  const whole = BigInt(match[1] ?? '0');
+  for (const [step, suffix] of COMPACT_STEPS) {
+    if (whole < step) continue;
+    const units = whole / step;
+    const decimals = Math.max(0, 3 - units.toString().length);
+    const scaled = (whole * 10n ** BigInt(decimals)) / step;
+    const text =
+      decimals === 0 ? scaled.toString() : `${units}.${scaled.toString().slice(-decimals)}`.replace(/\.?0+$/, '');
+    return `$${text}${suffix}`;
+  }
+  return formatUsd(usd);
+}
+
 /** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */
 export function toBaseUnits(text: string, decimals: number): string | null {
   const match = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
