@@ -1,7 +1,7 @@
 /**
  * Builds the demo workspace "DPRK thefts 2017–2022" into an empty workspace: writes the demo's files into a
  * temporary folder, imports them with the real importers, creates the case, records its incidents (without any
- * attribution), then runs and stores one forward trace per incident, seeded by its theft transaction, and links
+ * attribution), then runs and stores one forward trace per incident, seeded by the incident (its theft tx), and links
  * it to the incident. Lazarus Group's losses per jurisdiction then come out of the summary by tracing alone.
  *
  * A cancel (or a failure) leaves the workspace as empty as it began: what the build had committed so far is
