@@ -1,6 +1,7 @@
 import { modKeyLabel } from '../lib/platform';
 import { useApp } from '../store/context';
 import { CaseView } from './CaseView';
+import { DemoOffer } from './DemoOffer';
 import { EmptyState } from './EmptyState';
 import { Icon } from './Icon';
 
@@ -18,10 +19,13 @@ export function MainPane() {
         icon="briefcase"
         title="No cases yet"
         action={
-          <button type="button" className="button button-primary" onClick={() => openDialog('create')}>
-            <Icon name="plus" />
-            Create your first case
-          </button>
+          <>
+            <button type="button" className="button button-primary" onClick={() => openDialog('create')}>
+              <Icon name="plus" />
+              Create your first case
+            </button>
+            <DemoOffer />
+          </>
         }
       >
         <p>

@@ -3,6 +3,7 @@ import type { Client, JobClient } from '../../../db/api/contract';
 import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
 import { createCaseAddressesSlice, type CaseAddressesSlice } from './caseAddressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
+import { createDemoSlice, type DemoSlice } from './demoSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
@@ -18,6 +19,7 @@ export type AppState = CasesSlice &
   CaseAddressesSlice &
   GraphSlice &
   TraceSlice &
+  DemoSlice &
   SummarySlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -32,6 +34,7 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createCaseAddressesSlice(api, jobs)(...args),
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
+    ...createDemoSlice(api, jobs)(...args),
     ...createSummarySlice(api)(...args),
   }));
 }
