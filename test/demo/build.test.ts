@@ -18,12 +18,7 @@ describe('buildDemo', () => {
   test('scale 1: the case, its incidents attributed by stored traces that reach Lazarus Group, and the published figures', async () => {
     const { db } = openDb(tempWorkspace());
     const steps: DemoProgress[] = [];
-    const started = performance.now();
     const result = await buildDemo(db, { scale: 1, now: steppingClock(), onProgress: (p) => steps.push(p) });
-    const seconds = (performance.now() - started) / 1000;
-    // About 4 s on an idle machine; the bound leaves room for a CI machine shared with other jobs.
-    expect(seconds).toBeLessThan(90);
-    console.log(`demo scale 1 built in ${seconds.toFixed(1)} s`);
 
     expect(result.counts.ethTransfers + result.counts.btcTransactions).toBeGreaterThan(100_000);
     expect(result.counts.ethTransfers + result.counts.btcTransactions).toBeLessThan(110_000);
