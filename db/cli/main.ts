@@ -10,6 +10,7 @@ import type {
   AddressDetails,
   Case,
   CaseGraph,
+  EntityDetails,
   ImportBatchReport,
   JobName,
   Method,
@@ -36,6 +37,7 @@ import {
   formatTrace,
   formatTraceList,
 } from './format';
+import { formatEntity } from './format-entity';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -66,6 +68,12 @@ Commands:
   graph show --case ID [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
+  entity show ID|KEY [--json]
+  entity create --label L --kind actor|victim|service|unknown [--jurisdiction CC]... [--alias A]...
+        [--category C]... [--uri U] [--description D] [--json]
+  entity update ID|KEY [--label L] [--kind K] [--jurisdiction CC]... [--alias A]... [--category C]...
+        [--uri U] [--description D] [--json]       (a list given is replaced whole; --alias '' empties it)
+  entity merge INTO FROM... [--json]              (IDs or keys; FROM's tags, incidents and names move to INTO)
 
 Options:
   --db FILE   the workspace (default: ${defaultWorkspacePath()})
@@ -101,6 +109,12 @@ const OPTIONS = {
   asset: { type: 'string', multiple: true },
   'actor-endpoints': { type: 'boolean' },
   save: { type: 'boolean' },
+  label: { type: 'string' },
+  kind: { type: 'string' },
+  jurisdiction: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
+  category: { type: 'string', multiple: true },
+  uri: { type: 'string' },
 } as const;
 
 type Values = {
@@ -119,6 +133,8 @@ type Command =
       kind: 'call';
       method: Method;
       input: unknown;
+      /** Work out the input with the engine first (an entity named by key); replaces `input`. */
+      resolveInput?: (engine: Engine) => unknown;
       workspace: boolean;
       print: (result: unknown) => string;
       exitCode?: (result: unknown) => number;
@@ -155,6 +171,28 @@ function pick(values: Values, keys: readonly Flag[]): Record<string, unknown> {
 }
 
 const CASE_FIELDS: readonly Flag[] = ['title', 'reference', 'investigator', 'description'];
+const ENTITY_FIELDS: readonly Flag[] = ['label', 'kind', 'jurisdiction', 'alias', 'category', 'uri', 'description'];
+
+/** The entity's fields as the contract names them; repeated flags are lists, and `''` empties one. */
+function entityInput(values: Values): Record<string, unknown> {
+  const fields = pick(values, ['label', 'kind', 'uri', 'description']);
+  const lists = { jurisdictions: values.jurisdiction, aliases: values.alias, categories: values.category };
+  for (const [name, given] of Object.entries(lists)) if (given !== undefined) fields[name] = list(given);
+  return fields;
+}
+
+/** An entity by ID or by key (`lazarusgroup`), looked up through the engine like any other call. */
+function entityId(engine: Engine, idOrKey: string): number {
+  if (/^[1-9]\d{0,14}$/.test(idOrKey)) return Number(idOrKey);
+  for (let offset = 0; ; offset += 1000) {
+    const page = engine.call('entity.list', { query: idOrKey, offset, limit: 1000 });
+    const hit = page.rows.find((r) => r.key === idOrKey);
+    if (hit) return hit.id;
+    if (offset + page.rows.length >= page.total) throw new ApiError('not_found', `entity ${idOrKey} does not exist`);
+  }
+}
+
+const showEntity = (e: unknown) => formatEntity(e as EntityDetails);
 
 const COMMANDS: Record<string, Spec> = {
   'case create': {
@@ -355,6 +393,60 @@ const COMMANDS: Record<string, Spec> = {
       exitCode: (r) => ((r as AddressCheckResult[]).every((c) => c.valid) ? 0 : 1),
     }),
   },
+  'entity show': {
+    flags: [],
+    args: [1, 1],
+    build: ([ref]) => ({
+      kind: 'call',
+      method: 'entity.get',
+      input: null,
+      resolveInput: (engine) => ({ id: entityId(engine, ref ?? '') }),
+      workspace: true,
+      print: showEntity,
+    }),
+  },
+  'entity create': {
+    flags: ENTITY_FIELDS,
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.label === undefined || values.kind === undefined)
+        throw new UsageError('entity create needs --label and --kind');
+      return {
+        kind: 'call',
+        method: 'entity.create',
+        input: entityInput(values),
+        workspace: true,
+        print: (e) => `Created entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+      };
+    },
+  },
+  'entity update': {
+    flags: ENTITY_FIELDS,
+    args: [1, 1],
+    build: ([ref], values) => ({
+      kind: 'call',
+      method: 'entity.update',
+      input: null,
+      resolveInput: (engine) => ({ id: entityId(engine, ref ?? ''), ...entityInput(values) }),
+      workspace: true,
+      print: (e) => `Updated entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+    }),
+  },
+  'entity merge': {
+    flags: [],
+    args: [2, Infinity],
+    build: ([into, ...from]) => ({
+      kind: 'call',
+      method: 'entity.merge',
+      input: null,
+      resolveInput: (engine) => ({
+        into: entityId(engine, into ?? ''),
+        from: from.map((f) => entityId(engine, f)),
+      }),
+      workspace: true,
+      print: (e) => `Merged ${from.length} into entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+    }),
+  },
   'address show': {
     flags: [],
     args: [1, 1],
@@ -392,7 +484,17 @@ function toCommand(positionals: string[], values: Values): Command {
   if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`);
   if (args.length < min)
     throw new UsageError(
-      `${name} needs ${name === 'import' ? 'a file' : name.startsWith('trace') ? 'a trace ID' : 'an address'}`,
+      `${name} needs ${
+        name === 'import'
+          ? 'a file'
+          : name.startsWith('trace')
+            ? 'a trace ID'
+            : name === 'entity merge'
+              ? 'the entity to keep and at least one to merge into it (IDs or keys)'
+              : name.startsWith('entity')
+                ? 'an entity ID or key'
+                : 'an address'
+      }`,
     );
   return spec.build(args, values);
 }
@@ -408,7 +510,8 @@ function percent(done: number, total: number): string {
 }
 
 async function execute(engine: Engine, command: Command, io: CliIo): Promise<unknown> {
-  if (command.kind === 'call') return engine.call(command.method, command.input);
+  if (command.kind === 'call')
+    return engine.call(command.method, command.resolveInput ? command.resolveInput(engine) : command.input);
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
