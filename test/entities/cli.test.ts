@@ -91,7 +91,11 @@ describe('ariadne entity', () => {
       'ariadne: entity merge needs the entity to keep and at least one to merge into it (IDs or keys) (see ariadne --help)\n',
     ],
     [['entity', 'merge', 'zaif', 'zaif'], 2, 'ariadne: entity.merge: cannot merge Zaif (3) into itself\n'],
-    [['entity', 'merge', 'zaif', 'lazarus'], 2, 'ariadne: entity.merge: Lazarus (2) is an actor and Zaif (3) is a service'],
+    [
+      ['entity', 'merge', 'zaif', 'lazarus'],
+      2,
+      'ariadne: entity.merge: Lazarus (2) is an actor and Zaif (3) is a service',
+    ],
     [['entity', 'update', 'nobody', '--label', 'Y'], 1, 'ariadne: entity nobody does not exist\n'],
     [['entity', 'update', 'zaif'], 2, 'ariadne: entity.update: nothing to change'],
     [['entity', 'show', '99'], 1, 'ariadne: entity 99 does not exist\n'],
