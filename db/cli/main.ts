@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Incident } from '../api/attribution';
 import type {
   AddressCheckResult,
   AddressDetails,
@@ -38,6 +39,7 @@ import {
   formatTraceList,
 } from './format';
 import { formatEntity } from './format-entity';
+import { formatIncident, formatIncidentTable } from './format-incidents';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -59,13 +61,19 @@ Commands:
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
-  trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH)... --method poison|haircut|fifo --hops N
+  trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH | --incident ID)... --method poison|haircut|fifo --hops N
         [--direction forward|backward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--actor-endpoints]
         [--exclude CHAIN:ADDRESS]... [--asset ASSET]... [--from T] [--to T] [--case ID] [--save] [--json]
   trace list [--case ID] [--json]
   trace show ID [--json]
   trace rerun ID [--json]                         (exit 1 if the report differs from the stored one)
   graph show --case ID [--json]
+  incident list --case ID [--json]
+  incident show ID [--json]
+  incident create --case ID --victim ENTITY --time T --asset A --amount X [--usd X] [--tx CHAIN:TXHASH]...
+        [--address CHAIN:ADDRESS]... [--jurisdiction CC] [--source S] [--title T] [--note N] [--json]
+  incident attribute ID --actor ENTITY --confidence ID --source S [--json]
+  incident link-trace ID (--trace TRACEID | --none) [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
   entity show ID|KEY [--json]
@@ -115,6 +123,18 @@ const OPTIONS = {
   alias: { type: 'string', multiple: true },
   category: { type: 'string', multiple: true },
   uri: { type: 'string' },
+  incident: { type: 'string', multiple: true },
+  victim: { type: 'string' },
+  time: { type: 'string' },
+  amount: { type: 'string' },
+  usd: { type: 'string' },
+  address: { type: 'string', multiple: true },
+  source: { type: 'string' },
+  note: { type: 'string' },
+  actor: { type: 'string' },
+  confidence: { type: 'string' },
+  trace: { type: 'string' },
+  none: { type: 'boolean' },
 } as const;
 
 type Values = {
@@ -133,8 +153,8 @@ type Command =
       kind: 'call';
       method: Method;
       input: unknown;
-      /** Work out the input with the engine first (an entity named by key); replaces `input`. */
-      resolveInput?: (engine: Engine) => unknown;
+      /** Input that needs the workspace to be made (an entity named by key or label becomes its id). */
+      resolve?: (engine: Engine) => unknown;
       workspace: boolean;
       print: (result: unknown) => string;
       exitCode?: (result: unknown) => number;
@@ -181,20 +201,141 @@ function entityInput(values: Values): Record<string, unknown> {
   return fields;
 }
 
-/** An entity by ID or by key (`lazarusgroup`), looked up through the engine like any other call. */
-function entityId(engine: Engine, idOrKey: string): number {
-  if (/^[1-9]\d{0,14}$/.test(idOrKey)) return Number(idOrKey);
-  for (let offset = 0; ; offset += 1000) {
-    const page = engine.call('entity.list', { query: idOrKey, offset, limit: 1000 });
-    const hit = page.rows.find((r) => r.key === idOrKey);
-    if (hit) return hit.id;
-    if (offset + page.rows.length >= page.total) throw new ApiError('not_found', `entity ${idOrKey} does not exist`);
-  }
-}
-
 const showEntity = (e: unknown) => formatEntity(e as EntityDetails);
 
+/**
+ * An entity as the investigator names it: its id, its key (lazarusgroup) or its label (Lazarus Group), in any
+ * case. A label several entities share is refused with their ids.
+ */
+function entityId(engine: Engine, name: string, what: string): number {
+  if (/^[1-9]\d{0,14}$/.test(name)) return Number(name);
+  const wanted = name.trim().toLowerCase();
+  const { rows } = engine.call('entity.list', { query: name.trim(), limit: 1000 });
+  const byKey = rows.filter((e) => e.key?.toLowerCase() === wanted);
+  const found = byKey.length > 0 ? byKey : rows.filter((e) => e.label.toLowerCase() === wanted);
+  if (found.length === 1) return (found[0] as { id: number }).id;
+  if (found.length === 0) throw new ApiError('not_found', `${what} ${name}: no entity has that key or label`);
+  const ids = found.map((e) => `${e.id} (${e.kind})`).join(', ');
+  throw new ApiError('invalid_input', `${what} ${name} names several entities: give one of the ids ${ids}`);
+}
+
+function single(values: string[] | undefined, flag: string): string | undefined {
+  if (values && values.length > 1) throw new UsageError(`give --${flag} once`);
+  return values?.[0];
+}
+
+const INCIDENT_COMMANDS: Record<string, Spec> = {
+  'incident list': {
+    flags: ['case'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError('incident list needs --case ID');
+      return {
+        kind: 'call',
+        method: 'incident.list',
+        input: { caseId: parseId(values.case) },
+        workspace: true,
+        print: (r) => formatIncidentTable(r as Incident[]),
+      };
+    },
+  },
+  'incident show': {
+    flags: [],
+    args: [1, 1],
+    build: ([id]) => ({
+      kind: 'call',
+      method: 'incident.get',
+      input: { id: parseId(id, 'incident') },
+      workspace: true,
+      print: (r) => formatIncident(r as Incident),
+    }),
+  },
+  'incident create': {
+    flags: [
+      'case',
+      'victim',
+      'time',
+      'asset',
+      'amount',
+      'usd',
+      'tx',
+      'address',
+      'jurisdiction',
+      'source',
+      'title',
+      'note',
+    ],
+    args: [0, 0],
+    build: (_args, values) => {
+      for (const flag of ['case', 'victim', 'time', 'asset', 'amount'] as const) {
+        if (values[flag] === undefined) throw new UsageError(`incident create needs --${flag}`);
+      }
+      const input = {
+        caseId: parseId(values.case),
+        time: values.time,
+        asset: single(values.asset, 'asset'),
+        amount: values.amount,
+        ...pick(values, ['usd', 'source', 'title', 'note']),
+        ...(values.jurisdiction === undefined ? {} : { jurisdiction: single(values.jurisdiction, 'jurisdiction') }),
+        txs: values.tx ?? [],
+        addresses: values.address ?? [],
+      };
+      const victim = values.victim as string;
+      return {
+        kind: 'call',
+        method: 'incident.create',
+        input,
+        resolve: (engine) => ({ ...input, victimId: entityId(engine, victim, '--victim') }),
+        workspace: true,
+        print: (r) => `Created incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
+      };
+    },
+  },
+  'incident attribute': {
+    flags: ['actor', 'confidence', 'source'],
+    args: [1, 1],
+    build: ([id], values) => {
+      for (const flag of ['actor', 'confidence', 'source'] as const) {
+        if (values[flag] === undefined) throw new UsageError(`incident attribute needs --${flag}`);
+      }
+      const input = { id: parseId(id, 'incident'), confidence: values.confidence, source: values.source };
+      const actor = values.actor as string;
+      return {
+        kind: 'call',
+        method: 'incident.attribute',
+        input,
+        resolve: (engine) => ({ ...input, actorId: entityId(engine, actor, '--actor') }),
+        workspace: true,
+        print: (r) => `Attributed incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
+      };
+    },
+  },
+  'incident link-trace': {
+    flags: ['trace', 'none'],
+    args: [1, 1],
+    build: ([id], values) => {
+      if ((values.trace === undefined) === (values.none === undefined)) {
+        throw new UsageError('incident link-trace needs --trace TRACEID or --none');
+      }
+      const traceId = values.trace === undefined ? null : parseId(values.trace, 'trace');
+      return {
+        kind: 'call',
+        method: 'incident.setTrace',
+        input: { id: parseId(id, 'incident'), traceId },
+        workspace: true,
+        print: (r) => {
+          const i = r as Incident;
+          return i.traceId === null
+            ? `Incident ${i.id} is linked to no trace`
+            : `Incident ${i.id} is linked to trace ${i.traceId}`;
+        },
+      };
+    },
+  },
+};
+
 const COMMANDS: Record<string, Spec> = {
+  ...INCIDENT_COMMANDS,
   'case create': {
     flags: CASE_FIELDS,
     args: [0, 0],
@@ -290,6 +431,7 @@ const COMMANDS: Record<string, Spec> = {
     flags: [
       'seed',
       'tx',
+      'incident',
       'direction',
       'method',
       'hops',
@@ -305,8 +447,8 @@ const COMMANDS: Record<string, Spec> = {
     ],
     args: [0, 0],
     build: (_args, values) => {
-      if (!values.seed && !values.tx)
-        throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME] or --tx CHAIN:TXHASH');
+      if (!values.seed && !values.tx && !values.incident)
+        throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME], --tx CHAIN:TXHASH or --incident ID');
       if (values.method === undefined) throw new UsageError('trace needs --method poison|haircut|fifo');
       if (values.hops === undefined || !/^\d{1,3}$/.test(values.hops)) throw new UsageError('trace needs --hops N');
       if (values.case !== undefined && !values.save) throw new UsageError('trace --case ID needs --save');
@@ -316,6 +458,7 @@ const COMMANDS: Record<string, Spec> = {
         input: {
           seeds: values.seed,
           txs: values.tx,
+          ...(values.incident ? { incidents: values.incident.map((id) => parseId(id, 'incident')) } : {}),
           direction: values.direction ?? 'forward',
           method: values.method,
           hops: Number(values.hops),
@@ -400,7 +543,7 @@ const COMMANDS: Record<string, Spec> = {
       kind: 'call',
       method: 'entity.get',
       input: null,
-      resolveInput: (engine) => ({ id: entityId(engine, ref ?? '') }),
+      resolve: (engine) => ({ id: entityId(engine, ref ?? '', 'entity') }),
       workspace: true,
       print: showEntity,
     }),
@@ -427,7 +570,7 @@ const COMMANDS: Record<string, Spec> = {
       kind: 'call',
       method: 'entity.update',
       input: null,
-      resolveInput: (engine) => ({ id: entityId(engine, ref ?? ''), ...entityInput(values) }),
+      resolve: (engine) => ({ id: entityId(engine, ref ?? '', 'entity'), ...entityInput(values) }),
       workspace: true,
       print: (e) => `Updated entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
     }),
@@ -439,9 +582,9 @@ const COMMANDS: Record<string, Spec> = {
       kind: 'call',
       method: 'entity.merge',
       input: null,
-      resolveInput: (engine) => ({
-        into: entityId(engine, into ?? ''),
-        from: from.map((f) => entityId(engine, f)),
+      resolve: (engine) => ({
+        into: entityId(engine, into ?? '', 'entity'),
+        from: from.map((f) => entityId(engine, f, 'entity')),
       }),
       workspace: true,
       print: (e) => `Merged ${from.length} into entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
@@ -489,11 +632,13 @@ function toCommand(positionals: string[], values: Values): Command {
           ? 'a file'
           : name.startsWith('trace')
             ? 'a trace ID'
-            : name === 'entity merge'
-              ? 'the entity to keep and at least one to merge into it (IDs or keys)'
-              : name.startsWith('entity')
-                ? 'an entity ID or key'
-                : 'an address'
+            : name.startsWith('incident')
+              ? 'an incident ID'
+              : name === 'entity merge'
+                ? 'the entity to keep and at least one to merge into it (IDs or keys)'
+                : name.startsWith('entity')
+                  ? 'an entity ID or key'
+                  : 'an address'
       }`,
     );
   return spec.build(args, values);
@@ -510,8 +655,7 @@ function percent(done: number, total: number): string {
 }
 
 async function execute(engine: Engine, command: Command, io: CliIo): Promise<unknown> {
-  if (command.kind === 'call')
-    return engine.call(command.method, command.resolveInput ? command.resolveInput(engine) : command.input);
+  if (command.kind === 'call') return engine.call(command.method, command.resolve?.(engine) ?? command.input);
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);

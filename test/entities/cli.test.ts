@@ -54,6 +54,7 @@ describe('ariadne entity', () => {
       ].join('\n'),
     );
     expect(JSON.parse((await cli(['--db', db, 'entity', 'show', String(c.id), '--json'])).stdout)).toEqual(c);
+    expect(JSON.parse((await cli(['--db', db, 'entity', 'show', 'COINCHECK', '--json'])).stdout)).toEqual(c);
 
     const updated = await cli(
       ['--db', db, 'entity', 'update', 'coincheck', '--alias', '', '--jurisdiction', 'JP', '--json'],
@@ -73,7 +74,7 @@ describe('ariadne entity', () => {
     expect(await cli(['--db', db, 'entity', 'show', 'lazarus'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'ariadne: entity lazarus does not exist\n',
+      stderr: 'ariadne: entity lazarus: no entity has that key or label\n',
     });
   });
 
@@ -96,7 +97,7 @@ describe('ariadne entity', () => {
       2,
       'ariadne: entity.merge: Lazarus (2) is an actor and Zaif (3) is a service',
     ],
-    [['entity', 'update', 'nobody', '--label', 'Y'], 1, 'ariadne: entity nobody does not exist\n'],
+    [['entity', 'update', 'nobody', '--label', 'Y'], 1, 'ariadne: entity nobody: no entity has that key or label\n'],
     [['entity', 'update', 'zaif'], 2, 'ariadne: entity.update: nothing to change'],
     [['entity', 'show', '99'], 1, 'ariadne: entity 99 does not exist\n'],
   ])('%j exits %i', async (args, code, message) => {
