@@ -10,8 +10,9 @@ export function ImportForm() {
   const removeFile = useApp((s) => s.removeImportFile);
   const start = useApp((s) => s.startImport);
   const close = useApp((s) => s.closeImport);
-  const [format, setFormat] = useState('');
-  const [caseId, setCaseId] = useState('');
+  const preset = useApp((s) => s.importPreset);
+  const [format, setFormat] = useState(preset?.format ?? '');
+  const [caseId, setCaseId] = useState(preset?.caseId ? String(preset.caseId) : '');
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 

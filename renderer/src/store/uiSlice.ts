@@ -13,7 +13,12 @@ export type DialogKind =
   | 'graph-group'
   | 'entity-create'
   | 'entity-edit'
-  | 'entity-merge';
+  | 'entity-merge'
+  | 'incident-create'
+  | 'incident-edit'
+  | 'incident-delete'
+  | 'incident-attribute'
+  | 'incident-trace';
 
 export type Section = 'cases' | 'addresses' | 'entities';
 
