@@ -1,11 +1,18 @@
 /**
  * Entities and a case's incidents in a real browser. An investigator makes the victim of a theft with two
  * jurisdictions, edits it, merges a duplicate typed in earlier, and finds it all after a reload; a label that
- * looks like markup shows as the text it is.
+ * looks like markup shows as the text it is. Then, in a case over the Ronin fixture, records the theft of
+ * 2,000 ETH on 2022-03-24 (3,100 USD per ETH that day: $6,200,000.00), attributes it, traces it, records a
+ * second theft on a day without a price with a typed USD figure, and finds it all after a reload.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
+import { ROOT, e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const THEFT_TX = 'ETH:0x0000000000000000000000000000000000000000000000000000000000000003';
+const VICTIM_ADDRESS = 'ETH:0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
 
 const STORY_MS = 120_000;
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -117,6 +124,137 @@ describe('entities, through the headless host', () => {
       await entityPanel(dark.page).getByRole('button', { name: 'Edit' }).click();
       await pickCountry(dark.page, 'Edit entity', 'kor');
       await screenshot(dark.page, 'entities-edit-dark');
+      expectNothingBroke(dark.watch);
+    },
+    STORY_MS,
+  );
+});
+
+function incidentRow(page: Page, text: string) {
+  return page.getByRole('table', { name: 'Incidents of the case' }).getByRole('row').filter({ hasText: text });
+}
+
+async function openIncidents(page: Page, title: string) {
+  await page.getByRole('listbox', { name: 'Cases' }).getByRole('option', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Incidents', exact: true }).click();
+}
+
+describe("a case's incidents, through the headless host", () => {
+  it(
+    'records an incident with an inline victim, attributes it, traces it, types USD where no price exists, and reloads',
+    async () => {
+      const host = await startHost(suite.freshWorkspace());
+      const report = await host.importFiles(
+        ['transfers.csv', 'prices.csv', 'tags.yaml'].map((f) => path.join(FIXTURES, 'graph', f)),
+      );
+      expect(report.failed).toEqual([]);
+      await host.call('case.create', { title: 'Ronin' });
+      await host.call('entity.create', { label: 'Lazarus Group', kind: 'actor', jurisdictions: ['KP'] });
+      const { page, watch } = await openPage(suite.browser, host.url);
+      await openIncidents(page, 'Ronin');
+      await page.getByText('No incidents yet.').waitFor();
+
+      await page.getByRole('button', { name: 'New incident' }).click();
+      const form = page.getByRole('dialog', { name: 'New incident' });
+      await form.getByLabel('Title', { exact: true }).fill(HOSTILE);
+      await form.getByRole('button', { name: 'New victim…' }).click();
+      await form.getByLabel('Victim label', { exact: true }).fill('Ronin Network');
+      await form.getByRole('combobox', { name: 'Victim jurisdictions' }).fill('Viet');
+      await form.getByRole('combobox', { name: 'Victim jurisdictions' }).press('Enter');
+      await form.getByRole('button', { name: 'Create victim' }).click();
+      await expect.poll(() => form.getByLabel('Victim', { exact: true }).inputValue()).not.toBe('');
+      await form.getByLabel('Time', { exact: true }).fill('2022-03-24T09:00:00Z');
+      await form.getByLabel('Asset', { exact: true }).fill('ETH');
+      await form.getByLabel('Amount', { exact: true }).fill('2000');
+      await form.getByLabel('Theft transactions', { exact: true }).fill(THEFT_TX);
+      await form.getByLabel('Victim addresses', { exact: true }).fill(`${VICTIM_ADDRESS}\nETH:0x1234`);
+      await form.getByLabel('Source', { exact: true }).fill('Ronin post-mortem');
+      await form.getByRole('button', { name: 'Record incident' }).click();
+      await form.getByText('line 2: ETH:0x1234').waitFor();
+      await screenshot(page, 'incidents-new-light');
+      await form.getByLabel('Victim addresses', { exact: true }).fill(VICTIM_ADDRESS);
+      await form.getByRole('button', { name: 'Record incident' }).click();
+      await form.waitFor({ state: 'detached' });
+
+      const row = incidentRow(page, 'Ronin Network');
+      await row.waitFor();
+      const cells = await row.getByRole('cell').allTextContents();
+      expect(cells.slice(0, 6)).toEqual([
+        '2022-03-24 09:00:00',
+        HOSTILE,
+        'Ronin Network',
+        'VN',
+        '2,000 ETH',
+        '$6,200,000.00',
+      ]);
+      expect(await row.locator('img').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Attribute…' }).click();
+      const attribute = page.getByRole('dialog', { name: 'Attribute incident #1' });
+      await attribute.getByLabel('Actor', { exact: true }).selectOption({ label: 'Lazarus Group (lazarus-group)' });
+      await attribute.getByLabel('Confidence', { exact: true }).selectOption('authority_data');
+      await attribute.getByRole('button', { name: 'Attribute' }).click();
+      await attribute.getByText('Say where the attribution comes from.').waitFor();
+      await attribute.getByLabel('Source', { exact: true }).fill('FBI press release, 2022-04-14');
+      await attribute.getByRole('button', { name: 'Attribute' }).click();
+      await attribute.waitFor({ state: 'detached' });
+      await row.getByText('Lazarus Group').waitFor();
+      expect(await row.getByRole('cell').nth(6).textContent()).toMatch(/Lazarus Group · authority_data \(\d+\)/);
+
+      await page.getByRole('button', { name: 'Trace this incident…' }).click();
+      const trace = page.getByRole('dialog', { name: 'Trace incident #1' });
+      expect(await trace.getByLabel('Method', { exact: true }).inputValue()).toBe('haircut');
+      expect(await trace.getByLabel('Hops', { exact: true }).inputValue()).toBe('6');
+      expect(await trace.getByLabel('Stop at', { exact: true }).inputValue()).toBe('exchange');
+      await trace.getByRole('button', { name: 'Trace', exact: true }).click();
+      await trace.waitFor({ state: 'detached', timeout: 30_000 });
+      await row.getByRole('button', { name: /Trace #\d+ · haircut/ }).waitFor();
+
+      // A theft on a day the price table does not cover: the engine values it at nothing, and the form offers USD.
+      await page.getByRole('button', { name: 'New incident' }).click();
+      const second = page.getByRole('dialog', { name: 'New incident' });
+      await second.getByLabel('Title', { exact: true }).fill('Later drain');
+      await second.getByLabel('Victim', { exact: true }).selectOption({ label: 'Ronin Network (VN)' });
+      await second.getByLabel('Time', { exact: true }).fill('2022-05-01T00:00:00Z');
+      await second.getByLabel('Asset', { exact: true }).fill('ETH');
+      await second.getByLabel('Amount', { exact: true }).fill('1.5');
+      await second.getByRole('button', { name: 'Record incident' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit incident #2' });
+      await edit.getByText('The price table has no ETH price for 2022-05-01').waitFor();
+      await edit.getByLabel('USD at the time', { exact: true }).fill('4200.125');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.waitFor({ state: 'detached' });
+      const later = incidentRow(page, 'Later drain');
+      expect(await later.getByRole('cell').nth(5).textContent()).toBe('$4,200.13typed');
+      expect(await later.getByRole('cell').nth(4).textContent()).toBe('1.5 ETH');
+      await screenshot(page, 'incidents-table-light');
+
+      await page.reload();
+      await openIncidents(page, 'Ronin');
+      await incidentRow(page, 'Later drain').waitFor();
+      expect(await incidentRow(page, 'Ronin Network').count()).toBe(2);
+      const restored = incidentRow(page, HOSTILE);
+      expect(await restored.getByRole('cell').nth(5).textContent()).toBe('$6,200,000.00');
+      await restored.getByText('Lazarus Group').waitFor();
+      await restored.getByRole('button', { name: /Trace #\d+ · haircut/ }).waitFor();
+
+      // Delete on a selected row asks first.
+      await incidentRow(page, 'Later drain').click();
+      await page.keyboard.press('Delete');
+      const confirm = page.getByRole('alertdialog', { name: 'Delete incident?' });
+      await confirm.getByRole('button', { name: 'Delete incident' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await expect.poll(() => incidentRow(page, 'Later drain').count()).toBe(0);
+      expectNothingBroke(watch);
+
+      const dark = await openPage(suite.browser, host.url, { colorScheme: 'dark' });
+      await openIncidents(dark.page, 'Ronin');
+      await incidentRow(dark.page, 'Ronin Network').click();
+      await screenshot(dark.page, 'incidents-table-dark');
+      await dark.page.getByRole('button', { name: 'Edit incident' }).click();
+      await dark.page.getByRole('dialog', { name: 'Edit incident #1' }).waitFor();
+      await screenshot(dark.page, 'incidents-edit-dark');
       expectNothingBroke(dark.watch);
     },
     STORY_MS,

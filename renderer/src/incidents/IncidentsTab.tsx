@@ -52,7 +52,7 @@ export function IncidentsTab({ caseId }: { caseId: number }) {
         </button>
         <span className="incidents-toolbar-gap" />
         <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-edit')}>
-          <Icon name="edit" /> Edit
+          <Icon name="edit" /> Edit incident
         </button>
         <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-attribute')}>
           Attribute…
@@ -66,7 +66,7 @@ export function IncidentsTab({ caseId }: { caseId: number }) {
           disabled={!selected}
           onClick={() => openDialog('incident-delete')}
         >
-          <Icon name="trash" /> Delete
+          <Icon name="trash" /> Delete incident
         </button>
       </div>
       <TraceStatus />
@@ -151,7 +151,7 @@ function IncidentTable({ incidents }: { incidents: readonly Incident[] }) {
               onClick={() => select(i.id)}
               onFocus={() => select(i.id)}
             >
-              <td className="mono">{i.time.replace('T', ' ').replace(/(\.000)?Z$/, '')}</td>
+              <td className="mono nowrap">{i.time.replace('T', ' ').replace(/(\.000)?Z$/, '')}</td>
               <td>{i.title || <span className="muted">—</span>}</td>
               <td>{i.victim.label}</td>
               <td title={i.jurisdiction ? countryName(i.jurisdiction) : undefined}>

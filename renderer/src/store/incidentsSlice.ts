@@ -122,6 +122,8 @@ export function createIncidentsSlice(api: Client, jobs: JobClient): StateCreator
           if (report.id === undefined) throw new Error('the trace was not stored');
           const linked = await api['incident.setTrace']({ id, traceId: report.id });
           set({ incidentTrace: { incidentId: id, phase: 'done', error: null, traceId: report.id } });
+          // The stored traces now include this one; the table names its method from that list.
+          void get().loadTraces(caseId);
           return await changed(linked);
         } catch (error) {
           const cancelled = current.signal.aborted || (error instanceof ClientError && error.code === 'cancelled');
