@@ -134,6 +134,10 @@ function incidentRow(page: Page, text: string) {
   return page.getByRole('table', { name: 'Incidents of the case' }).getByRole('row').filter({ hasText: text });
 }
 
+function selection(page: Page) {
+  return page.getByRole('group', { name: 'Selected incident' });
+}
+
 async function openIncidents(page: Page, title: string) {
   await page.getByRole('listbox', { name: 'Cases' }).getByRole('option', { name: title }).click();
   await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
@@ -181,7 +185,7 @@ describe("a case's incidents, through the headless host", () => {
       await row.waitFor();
       const cells = await row.getByRole('cell').allTextContents();
       expect(cells.slice(0, 6)).toEqual([
-        '2022-03-24 09:00:00',
+        '2022-03-2409:00:00',
         HOSTILE,
         'Ronin Network',
         'VN',
@@ -190,7 +194,7 @@ describe("a case's incidents, through the headless host", () => {
       ]);
       expect(await row.locator('img').count()).toBe(0);
 
-      await page.getByRole('button', { name: 'Attribute…' }).click();
+      await selection(page).getByRole('button', { name: 'Attribute…' }).click();
       const attribute = page.getByRole('dialog', { name: 'Attribute incident #1' });
       await attribute.getByLabel('Actor', { exact: true }).selectOption({ label: 'Lazarus Group (lazarus-group)' });
       await attribute.getByLabel('Confidence', { exact: true }).selectOption('authority_data');
@@ -200,16 +204,17 @@ describe("a case's incidents, through the headless host", () => {
       await attribute.getByRole('button', { name: 'Attribute' }).click();
       await attribute.waitFor({ state: 'detached' });
       await row.getByText('Lazarus Group').waitFor();
-      expect(await row.getByRole('cell').nth(6).textContent()).toMatch(/Lazarus Group · authority_data \(\d+\)/);
+      expect(await row.getByRole('cell').nth(6).textContent()).toMatch(/^Lazarus Groupauthority_data \(\d+\)$/);
 
-      await page.getByRole('button', { name: 'Trace this incident…' }).click();
+      await selection(page).getByRole('button', { name: 'Trace this incident…' }).click();
       const trace = page.getByRole('dialog', { name: 'Trace incident #1' });
       expect(await trace.getByLabel('Method', { exact: true }).inputValue()).toBe('haircut');
       expect(await trace.getByLabel('Hops', { exact: true }).inputValue()).toBe('6');
       expect(await trace.getByLabel('Stop at', { exact: true }).inputValue()).toBe('exchange');
       await trace.getByRole('button', { name: 'Trace', exact: true }).click();
       await trace.waitFor({ state: 'detached', timeout: 30_000 });
-      await row.getByRole('button', { name: /Trace #\d+ · haircut/ }).waitFor();
+      await row.getByRole('button', { name: /^Trace #\d+$/ }).waitFor();
+      await expect.poll(() => row.getByRole('cell').nth(7).textContent()).toMatch(/^Trace #\d+haircut$/);
 
       // A theft on a day the price table does not cover: the engine values it at nothing, and the form offers USD.
       await page.getByRole('button', { name: 'New incident' }).click();
@@ -237,7 +242,7 @@ describe("a case's incidents, through the headless host", () => {
       const restored = incidentRow(page, HOSTILE);
       expect(await restored.getByRole('cell').nth(5).textContent()).toBe('$6,200,000.00');
       await restored.getByText('Lazarus Group').waitFor();
-      await restored.getByRole('button', { name: /Trace #\d+ · haircut/ }).waitFor();
+      await expect.poll(() => restored.getByRole('cell').nth(7).textContent()).toMatch(/^Trace #\d+haircut$/);
 
       // Delete on a selected row asks first.
       await incidentRow(page, 'Later drain').click();
@@ -252,9 +257,16 @@ describe("a case's incidents, through the headless host", () => {
       await openIncidents(dark.page, 'Ronin');
       await incidentRow(dark.page, 'Ronin Network').click();
       await screenshot(dark.page, 'incidents-table-dark');
-      await dark.page.getByRole('button', { name: 'Edit incident' }).click();
+      await selection(dark.page).getByRole('button', { name: 'Edit' }).click();
       await dark.page.getByRole('dialog', { name: 'Edit incident #1' }).waitFor();
       await screenshot(dark.page, 'incidents-edit-dark');
+      // Saving the form unchanged keeps the incident as it was (the asset as CHAIN:SYMBOL, the amount exact).
+      await dark.page
+        .getByRole('dialog', { name: 'Edit incident #1' })
+        .getByRole('button', { name: 'Save changes' })
+        .click();
+      await dark.page.getByRole('dialog', { name: 'Edit incident #1' }).waitFor({ state: 'detached' });
+      expect(await incidentRow(dark.page, 'Ronin Network').getByRole('cell').nth(4).textContent()).toBe('2,000 ETH');
       expectNothingBroke(dark.watch);
     },
     STORY_MS,

@@ -46,28 +46,34 @@ export function IncidentsTab({ caseId }: { caseId: number }) {
           type="button"
           className="button"
           onClick={() => openImport([], { format: 'incidents-csv', caseId })}
-          title="Incidents from a CSV file, into this case"
+          title="Import incidents from a CSV file into this case"
         >
-          <Icon name="upload" /> Import incidents CSV…
+          <Icon name="upload" /> Import CSV…
         </button>
-        <span className="incidents-toolbar-gap" />
-        <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-edit')}>
-          <Icon name="edit" /> Edit incident
-        </button>
-        <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-attribute')}>
-          Attribute…
-        </button>
-        <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-trace')}>
-          Trace this incident…
-        </button>
-        <button
-          type="button"
-          className="button button-danger-quiet"
-          disabled={!selected}
-          onClick={() => openDialog('incident-delete')}
-        >
-          <Icon name="trash" /> Delete incident
-        </button>
+        <div className="incidents-selection" role="group" aria-label="Selected incident">
+          <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-edit')}>
+            <Icon name="edit" /> Edit
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!selected}
+            onClick={() => openDialog('incident-attribute')}
+          >
+            Attribute…
+          </button>
+          <button type="button" className="button" disabled={!selected} onClick={() => openDialog('incident-trace')}>
+            Trace this incident…
+          </button>
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            disabled={!selected}
+            onClick={() => openDialog('incident-delete')}
+          >
+            <Icon name="trash" /> Delete
+          </button>
+        </div>
       </div>
       <TraceStatus />
       {error && (
@@ -151,13 +157,17 @@ function IncidentTable({ incidents }: { incidents: readonly Incident[] }) {
               onClick={() => select(i.id)}
               onFocus={() => select(i.id)}
             >
-              <td className="mono nowrap">{i.time.replace('T', ' ').replace(/(\.000)?Z$/, '')}</td>
+              <td className="nowrap" title={i.time}>
+                {i.time.slice(0, 10)}
+                <br />
+                <span className="muted">{i.time.slice(11, 19)}</span>
+              </td>
               <td>{i.title || <span className="muted">—</span>}</td>
               <td>{i.victim.label}</td>
               <td title={i.jurisdiction ? countryName(i.jurisdiction) : undefined}>
                 {i.jurisdiction ?? <span className="muted">unknown</span>}
               </td>
-              <td className="num mono" title={`${i.amount} base units`}>
+              <td className="num" title={`${i.amount} base units`}>
                 {formatUnits(i.amount, i.asset.decimals, i.asset.decimals)} {i.asset.symbol}
               </td>
               <td className="num">
@@ -170,9 +180,10 @@ function IncidentTable({ incidents }: { incidents: readonly Incident[] }) {
                   <ul className="plain-list">
                     {i.actors.map((a) => (
                       <li key={a.actor.id} title={`${a.source} (${a.confidence})`}>
-                        {a.actor.label}{' '}
+                        {a.actor.label}
+                        <br />
                         <span className="muted">
-                          · {a.confidence} ({a.confidenceLevel})
+                          {a.confidence} ({a.confidenceLevel})
                         </span>
                       </li>
                     ))}
@@ -213,21 +224,28 @@ function TraceCell({ incident }: { incident: Incident }) {
   if (incident.traceId === null) return <span className="muted">none</span>;
   const id = incident.traceId;
   return (
-    <button
-      type="button"
-      className="link-button"
-      title="Show it on the case graph (Graph tab, Trace panel)"
-      onClick={async (e) => {
-        e.stopPropagation();
-        // The trace state belongs to one case: make it this one before showing the trace, then open the graph.
-        await loadTraces(incident.caseId);
-        await openTrace(id);
-        setTab('graph');
-      }}
-    >
-      Trace #{id}
-      {stored && <span className="muted"> · {stored.method}</span>}
-    </button>
+    <>
+      <button
+        type="button"
+        className="link-button"
+        title="Show it on the case graph (Graph tab, Trace panel)"
+        onClick={async (e) => {
+          e.stopPropagation();
+          // The trace state belongs to one case: make it this one before showing the trace, then open the graph.
+          await loadTraces(incident.caseId);
+          await openTrace(id);
+          setTab('graph');
+        }}
+      >
+        Trace #{id}
+      </button>
+      {stored && (
+        <>
+          <br />
+          <span className="muted">{stored.method}</span>
+        </>
+      )}
+    </>
   );
 }
 
