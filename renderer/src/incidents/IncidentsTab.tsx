@@ -118,7 +118,7 @@ function TraceStatus() {
     );
   return (
     <p className="muted" role="status">
-      The trace of incident #{run.incidentId} was cancelled; nothing was stored.
+      The trace of incident #{run.incidentId} was cancelled; it was not linked to the incident.
     </p>
   );
 }

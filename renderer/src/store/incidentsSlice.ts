@@ -136,7 +136,10 @@ export function createIncidentsSlice(api: Client, jobs: JobClient): StateCreator
               traceId: null,
             },
           });
-          return { ok: false, message: cancelled ? 'The trace was cancelled; nothing was stored.' : message };
+          return {
+            ok: false,
+            message: cancelled ? 'The trace was cancelled; it was not linked to the incident.' : message,
+          };
         } finally {
           if (controller === current) controller = null;
         }
