@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { canvasReady } from './graph-page';
 import { ROOT, e2eSuite, expectNothingBroke, openPage, screenshot, startHost } from './harness';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -243,6 +244,13 @@ describe("a case's incidents, through the headless host", () => {
       expect(await restored.getByRole('cell').nth(5).textContent()).toBe('$6,200,000.00');
       await restored.getByText('Lazarus Group').waitFor();
       await expect.poll(() => restored.getByRole('cell').nth(7).textContent()).toMatch(/^Trace #\d+haircut$/);
+
+      // The linked trace opens on the case graph, in the Trace panel.
+      await restored.getByRole('button', { name: /^Trace #\d+$/ }).click();
+      await canvasReady(page);
+      await page.getByText('Trace #1: haircut, forward').waitFor();
+      await screenshot(page, 'incidents-trace-on-graph-light');
+      await page.getByRole('tab', { name: 'Incidents', exact: true }).click();
 
       // Delete on a selected row asks first.
       await incidentRow(page, 'Later drain').click();

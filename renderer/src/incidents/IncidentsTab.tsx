@@ -220,6 +220,7 @@ function TraceCell({ incident }: { incident: Incident }) {
   const setTab = useApp((s) => s.setCaseTab);
   const openTrace = useApp((s) => s.openTrace);
   const loadTraces = useApp((s) => s.loadTraces);
+  const setGraphTab = useApp((s) => s.setGraphTab);
   const stored = useApp((s) => s.traceList?.find((t) => t.id === incident.traceId) ?? null);
   if (incident.traceId === null) return <span className="muted">none</span>;
   const id = incident.traceId;
@@ -234,6 +235,7 @@ function TraceCell({ incident }: { incident: Incident }) {
           // The trace state belongs to one case: make it this one before showing the trace, then open the graph.
           await loadTraces(incident.caseId);
           await openTrace(id);
+          setGraphTab('trace');
           setTab('graph');
         }}
       >
