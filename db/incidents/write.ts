@@ -9,8 +9,9 @@ import { appendAudit } from '../audit';
 import { getCase } from '../cases';
 import type { Db } from '../open';
 import { getIncident } from './read';
-import { insertIncident, putAttribution, replaceAddresses, replaceTxs, touchIncident } from './store';
+import { incidentWriter } from './store';
 import {
+  actorRefusal,
   IncidentValues,
   parseIncidentTime,
   parseUsd,
@@ -18,6 +19,7 @@ import {
   type EntityRef,
   type ResolvedAsset,
   type Valuation,
+  victimRefusal,
 } from './values';
 
 type Method = 'incident.create' | 'incident.update' | 'incident.attribute' | 'incident.setTrace';
@@ -40,19 +42,6 @@ function entityOrThrow(values: IncidentValues, id: number, method: string, field
   return entity;
 }
 
-/** Victims are victims, services or unknown entities: an actor is who stole, never who lost. */
-export function victimRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? new Refused(`${entity.label} is an actor: the victim must be a victim, service or unknown entity`)
-    : null;
-}
-
-/** The victim's jurisdiction when it has exactly one; else unknown. */
-export function defaultJurisdiction(db: Db, victimId: number): string | null {
-  const codes = db.prepare('SELECT country FROM entity_jurisdictions WHERE entity_id = ?').pluck().all(victimId);
-  return codes.length === 1 ? (codes[0] as string) : null;
-}
-
 function victimOf(db: Db, values: IncidentValues, id: number, method: Method | 'incident.update'): EntityRef {
   const victim = entityOrThrow(values, id, method, 'victimId');
   const refusal = victimRefusal(victim);
@@ -70,7 +59,7 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
     const victim = victimOf(db, values, input.victimId, m);
     const jurisdiction =
       input.jurisdiction === undefined
-        ? defaultJurisdiction(db, victim.id)
+        ? values.defaultJurisdiction(victim.id)
         : input.jurisdiction === null
           ? null
           : need(values.jurisdiction(input.jurisdiction), m, 'jurisdiction');
@@ -81,8 +70,7 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
     const valuation = need(values.value(asset, amount, time, typed), m, 'usd');
     const txs = need(values.txs(asset, input.txs), m, 'txs');
     const addresses = need(values.addresses(asset, input.addresses), m, 'addresses');
-    const id = insertIncident(
-      db,
+    const id = incidentWriter(db).insert(
       {
         caseId: input.caseId,
         title: input.title,
@@ -148,7 +136,7 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
           ? null
           : need(values.jurisdiction(input.jurisdiction), m, 'jurisdiction')
         : victimId !== before.victim.id
-          ? defaultJurisdiction(db, victimId)
+          ? values.defaultJurisdiction(victimId)
           : before.jurisdiction;
     const time = input.time === undefined ? before.time : need(parseIncidentTime(input.time), m, 'time');
     const asset =
@@ -218,8 +206,9 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
       note: after.note,
       now,
     });
-    if (changes.txs) replaceTxs(db, before.id, txs);
-    if (changes.addresses) replaceAddresses(db, before.id, addresses);
+    const writer = incidentWriter(db);
+    if (changes.txs) writer.replaceTxs(before.id, txs);
+    if (changes.addresses) writer.replaceAddresses(before.id, addresses);
     appendAudit(db, now, before.caseId, 'incident.updated', { incidentId: before.id, changes });
     return getIncident(db, before.id) as Incident;
   })();
@@ -243,13 +232,6 @@ export function deleteIncident(db: Db, id: number, now: string): { id: number } 
   })();
 }
 
-/** An actor entity for a direct attribution, or why not. */
-export function actorRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? null
-    : new Refused(`${entity.label} is a ${entity.kind} entity, not an actor: only actors are attributed thefts`);
-}
-
 export function attributeIncident(db: Db, input: ParsedInput<'incident.attribute'>, now: string): Incident {
   const m = 'incident.attribute';
   return db.transaction(() => {
@@ -260,8 +242,9 @@ export function attributeIncident(db: Db, input: ParsedInput<'incident.attribute
     if (refusal) need(refusal, m, 'actorId');
     need(values.confidence(input.confidence), m, 'confidence');
     const attribution = { source: input.source, confidence: input.confidence.trim() };
-    const replaced = putAttribution(db, incident.id, actor.id, attribution, now);
-    touchIncident(db, incident.id, now);
+    const writer = incidentWriter(db);
+    const replaced = writer.attribute(incident.id, actor.id, attribution, now);
+    writer.touch(incident.id, now);
     appendAudit(db, now, incident.caseId, 'incident.attributed', {
       incidentId: incident.id,
       actorId: actor.id,
@@ -281,7 +264,7 @@ export function unattributeIncident(db: Db, input: ParsedInput<'incident.unattri
       throw new ApiError('not_found', `incident ${incident.id} is not attributed directly to entity ${input.actorId}`);
     }
     db.prepare('DELETE FROM incident_actors WHERE incident_id = ? AND actor_id = ?').run(incident.id, input.actorId);
-    touchIncident(db, incident.id, now);
+    incidentWriter(db).touch(incident.id, now);
     appendAudit(db, now, incident.caseId, 'incident.unattributed', {
       incidentId: incident.id,
       actorId: input.actorId,

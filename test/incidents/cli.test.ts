@@ -150,6 +150,23 @@ describe('ariadne incident', () => {
   });
 });
 
+describe('ariadne import --format incidents-csv', () => {
+  it('imports into the case given, says which victims it created, and refuses a file without --case', async () => {
+    const file = path.join(__dirname, '..', 'fixtures', 'incidents', 'incidents.csv');
+    const out = await ok('import', file, '--case', '1');
+    expect(out).toContain(`${file} (incidents-csv): read 3, inserted 3, duplicates 0, rejected 0`);
+    expect(out).toContain(`${file}:3: victim Liquid was not in the workspace: created as a victim entity in JP`);
+    expect(out).toContain(`${file}:4: victim Atomic Wallet Users was not in the workspace`);
+    expect(await ok('incident', 'list', '--case', '1')).toContain('Atomic Wallet Users  EE   12.3456789 BTC');
+    const again = await ok('import', file, '--case', '1');
+    expect(again).toContain('read 3, inserted 0, duplicates 3, rejected 0');
+    expect(await cli(['--db', db, 'import', file, '--format', 'incidents-csv'])).toMatchObject({
+      code: 1,
+      stderr: `ariadne: ${file}: incidents go into a case: give --case ID\n`,
+    });
+  });
+});
+
 describe('ariadne trace --incident', () => {
   it('gives the same report as --tx with the incident’s theft txs', async () => {
     await createIncident('--tx', `ETH:${tx(2)}`, '--tx', `ETH:${tx(1)}`);
