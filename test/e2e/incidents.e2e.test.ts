@@ -5,6 +5,7 @@
  * 2,000 ETH on 2022-03-24 (3,100 USD per ETH that day: $6,200,000.00), attributes it, traces it, records a
  * second theft on a day without a price with a typed USD figure, and finds it all after a reload.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -259,6 +260,32 @@ describe("a case's incidents, through the headless host", () => {
       await confirm.getByRole('button', { name: 'Delete incident' }).click();
       await confirm.waitFor({ state: 'detached' });
       await expect.poll(() => incidentRow(page, 'Later drain').count()).toBe(0);
+
+      // Import CSV… opens the Import dialog set to incidents CSV and this case; the table shows what came in.
+      const csv = suite.file('incidents.csv');
+      fs.writeFileSync(
+        csv,
+        'victim,victim jurisdiction,time,asset,amount,title\nZaif,JP,2018-09-14T08:00:00+09:00,ETH,10.5,Zaif hot wallet\n',
+      );
+      await page.getByRole('button', { name: 'Import CSV…' }).click();
+      const importDialog = page.getByRole('dialog', { name: 'Import files' });
+      expect(await importDialog.getByLabel('Format', { exact: true }).inputValue()).toBe('incidents-csv');
+      expect(await importDialog.getByLabel('Into case', { exact: true }).inputValue()).toBe('1');
+      await importDialog.getByLabel('Files', { exact: true }).setInputFiles([csv]);
+      await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+      await importDialog.getByText('Import finished.').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await importDialog.waitFor({ state: 'detached' });
+      const zaif = incidentRow(page, 'Zaif hot wallet');
+      await zaif.waitFor();
+      expect((await zaif.getByRole('cell').allTextContents()).slice(0, 6)).toEqual([
+        '2018-09-1323:00:00',
+        'Zaif hot wallet',
+        'Zaif',
+        'JP',
+        '10.5 ETH',
+        'no price',
+      ]);
       expectNothingBroke(watch);
 
       const dark = await openPage(suite.browser, host.url, { colorScheme: 'dark' });

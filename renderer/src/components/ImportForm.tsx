@@ -125,7 +125,7 @@ function CaseField({ id, value, onChange }: SelectFieldProps) {
         <label className="field-label" htmlFor={id}>
           Into case
         </label>
-        <span className="field-hint">For address lists</span>
+        <span className="field-hint">For address lists and incidents</span>
       </div>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">No case</option>

@@ -162,6 +162,8 @@ export function createImportSlice(api: Client, jobs: JobClient): StateCreator<Ap
         get().refreshAddresses();
         get().refreshEntities();
         if (caseId !== null) get().refreshCaseAddresses();
+        // An incidents CSV lands in the case whose Incidents tab may be open.
+        if (caseId !== null && caseId === get().incidentCaseId) void get().loadIncidents(caseId);
       },
 
       cancelImport() {
