@@ -89,13 +89,16 @@ export function updateEntity(db: Db, input: ParsedInput<'entity.update'>, now: s
   })();
 }
 
-/** An incident's victim must stay a victim and its attributed actors actors, or the loss figures would lie. */
+/**
+ * Attribution rests on kinds: an incident's victim may not become an actor (the incident engine refuses actors
+ * as victims), and an actor that incidents are attributed to must stay an actor, or the loss figures would lie.
+ */
 function checkKindChange(before: EntityDetails, kind: string): void {
   const { asVictim, asActor } = before.incidents;
-  if (asVictim > 0 && kind !== 'victim')
+  if (asVictim > 0 && kind === 'actor')
     throw new ApiError(
       'invalid_input',
-      `entity.update: kind: ${before.label} is the victim of ${asVictim} incident(s) and must stay a victim`,
+      `entity.update: kind: ${before.label} is the victim of ${asVictim} incident(s) and cannot become an actor`,
     );
   if (asActor > 0 && kind !== 'actor')
     throw new ApiError(

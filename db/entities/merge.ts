@@ -36,12 +36,13 @@ export function mergeEntities(db: Db, input: ParsedInput<'entity.merge'>, now: s
       (id) => getEntity(db, id) ?? (refuse(`from: entity ${id} does not exist`) as unknown as EntityDetails),
     );
     for (const f of from) {
-      // An unknown kind is an entity nobody has classified yet, so it may join any kind; other kinds may not
-      // mix, or an actor's tags would end up on a victim.
-      if (f.kind !== into.kind && f.kind !== 'unknown')
+      // Victim, service and unknown are roles the same organisation can be filed under (an exchange imported as a
+      // service is the victim of a hack), so they merge; an actor never merges with anything else, or an actor's
+      // tags and attributions would end up on a victim, or a victim's losses on an actor.
+      if ((f.kind === 'actor') !== (into.kind === 'actor'))
         refuse(
           `${f.label} (${f.id}) is ${article(f.kind)} and ${into.label} (${into.id}) is ${article(into.kind)}: ` +
-            'only entities of the same kind can be merged',
+            'an actor can only be merged with actors',
         );
     }
 

@@ -118,14 +118,16 @@ describe('entity.update', () => {
     expect(() => api.call('entity.update', { id: victim.id, jurisdictions: ['ZZ'] })).toThrow(
       "entity.update: jurisdictions: 'ZZ' is not",
     );
-    expect(() => api.call('entity.update', { id: victim.id, kind: 'service' })).toThrow(
-      'entity.update: kind: Coincheck is the victim of 1 incident(s) and must stay a victim',
+    expect(() => api.call('entity.update', { id: victim.id, kind: 'actor' })).toThrow(
+      'entity.update: kind: Coincheck is the victim of 1 incident(s) and cannot become an actor',
     );
     expect(() => api.call('entity.update', { id: idOf(db, 'lazarus'), kind: 'victim' })).toThrow(
       'entity.update: kind: Lazarus is attributed 1 incident(s) and must stay an actor',
     );
     expect(dumpWorkspace(db)).toBe(before);
     expect(api.call('entity.get', { id: victim.id }).incidents).toEqual({ asVictim: 1, asActor: 0 });
+    // An exchange is a service and may be a victim: the kind may move between the two.
+    expect(api.call('entity.update', { id: victim.id, kind: 'service' }).kind).toBe('service');
     expect(api.call('entity.get', { id: idOf(db, 'lazarus') }).incidents).toEqual({ asVictim: 0, asActor: 1 });
   });
 
@@ -216,7 +218,7 @@ describe('entity.merge', () => {
       `entity.merge: cannot merge Lazarus (${lazarus}) into itself`,
     );
     expect(() => api.call('entity.merge', { into: victim.id, from: [lazarus] })).toThrow(
-      `entity.merge: Lazarus (${lazarus}) is an actor and Zaif victim (${victim.id}) is a victim: only entities of the same kind can be merged`,
+      `entity.merge: Lazarus (${lazarus}) is an actor and Zaif victim (${victim.id}) is a victim: an actor can only be merged with actors`,
     );
     expect(() => api.call('entity.merge', { into: zaif, from: [lazarus] })).toThrow('is a service');
     expect(() => api.call('entity.merge', { into: lazarus, from: [idOf(db, 'lazarusgroup'), 4242] })).toThrow(
@@ -226,14 +228,20 @@ describe('entity.merge', () => {
     expect(dumpWorkspace(db)).toBe(before);
   });
 
-  it('lets an unclassified entity join any kind', async () => {
-    const { api } = await entityWorkspace();
-    const victim = api.call('entity.create', { label: 'Bitbank', kind: 'victim' });
-    const unknown = api.call('entity.create', { label: 'bitbank.cc', kind: 'unknown', jurisdictions: ['JP'] });
-    expect(api.call('entity.merge', { into: victim.id, from: [unknown.id] })).toMatchObject({
-      kind: 'victim',
+  it('merges victims, services and unclassified entities, which are roles of one organisation', async () => {
+    const { db, api } = await entityWorkspace();
+    const victim = api.call('entity.create', { label: 'Zaif (victim)', kind: 'victim' });
+    const unknown = api.call('entity.create', { label: 'zaif.jp', kind: 'unknown', jurisdictions: ['JP'] });
+    // The exchange imported from the ActorPack as a service: it keeps its key, so its tags name it still.
+    expect(api.call('entity.merge', { into: idOf(db, 'zaif'), from: [victim.id, unknown.id] })).toMatchObject({
+      key: 'zaif',
+      kind: 'service',
       jurisdictions: ['JP'],
-      aliases: ['bitbank-cc', 'bitbank.cc'],
+      aliases: ['Zaif (victim)', 'zaif-jp', 'zaif-victim', 'zaif.jp'],
+      categories: ['exchange'],
     });
+    expect(() => api.call('entity.merge', { into: victim.id, from: [unknown.id] })).toThrow(
+      `entity ${victim.id} does not exist`,
+    );
   });
 });

@@ -13,7 +13,7 @@ const CANDIDATES = 20;
 
 /**
  * Picks duplicates of the entity in the panel and merges them into it, after a confirmation that says exactly
- * what moves: the engine refuses other kinds, so only entities of the same kind (or unclassified) are offered.
+ * what moves. The engine merges actors only with actors, so only those candidates are offered.
  */
 export function MergeEntitiesDialog({ target }: { target: EntityDetails }) {
   const api = useApp((s) => s.entityApi);
@@ -38,7 +38,7 @@ export function MergeEntitiesDialog({ target }: { target: EntityDetails }) {
           if (live)
             setFound(
               page.rows
-                .filter((r) => r.id !== target.id && (r.kind === target.kind || r.kind === 'unknown'))
+                .filter((r) => r.id !== target.id && (r.kind === 'actor') === (target.kind === 'actor'))
                 .slice(0, CANDIDATES),
             );
         },
@@ -154,7 +154,9 @@ export function MergeEntitiesDialog({ target }: { target: EntityDetails }) {
           onChange={setQuery}
         />
         {found.length === 0 ? (
-          <p className="muted">No other {target.kind} matches.</p>
+          <p className="muted">
+            No other {target.kind === 'actor' ? 'actor' : 'victim, service or unclassified entity'} matches.
+          </p>
         ) : (
           <ul className="merge-candidates" aria-label="Candidates">
             {found.map((r) => (
