@@ -124,8 +124,23 @@ describe('entities, through the headless host', () => {
       await openEntity(dark.page, 'Coincheck (Japan)');
       await screenshot(dark.page, 'entities-details-dark');
       await entityPanel(dark.page).getByRole('button', { name: 'Edit' }).click();
-      await pickCountry(dark.page, 'Edit entity', 'kor');
+      // Arrow keys move through the matches: "korea" lists North Korea, then South Korea.
+      const countries = dark.page
+        .getByRole('dialog', { name: 'Edit entity' })
+        .getByRole('combobox', { name: 'Jurisdictions' });
+      await countries.fill('korea');
+      await countries.press('ArrowDown');
       await screenshot(dark.page, 'entities-edit-dark');
+      await countries.press('Enter');
+      await expect
+        .poll(() =>
+          dark.page
+            .getByRole('dialog', { name: 'Edit entity' })
+            .getByRole('list', { name: 'Jurisdictions chosen' })
+            .getByRole('listitem')
+            .allTextContents(),
+        )
+        .toEqual(['Japan JP', 'South Korea KR', 'Singapore SG']);
       expectNothingBroke(dark.watch);
     },
     STORY_MS,

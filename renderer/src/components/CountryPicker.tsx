@@ -16,6 +16,8 @@ interface CountryPickerProps {
 /** A multi-select of countries, searched by name or code; the chosen ones stand above as removable chips. */
 export function CountryPicker({ id, label, countries, value, onChange }: CountryPickerProps) {
   const [query, setQuery] = useState('');
+  // The match the arrow keys are on; Enter picks it.
+  const [active, setActive] = useState(0);
   const listId = useId();
   const q = query.trim().toLowerCase();
   const matches =
@@ -29,9 +31,12 @@ export function CountryPicker({ id, label, countries, value, onChange }: Country
           .slice(0, SHOWN);
   const nameOf = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
 
+  const current = matches[Math.min(active, matches.length - 1)];
+
   function add(code: string) {
     onChange([...value, code].sort());
     setQuery('');
+    setActive(0);
   }
 
   return (
@@ -62,23 +67,39 @@ export function CountryPicker({ id, label, countries, value, onChange }: Country
         aria-expanded={matches.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-activedescendant={current ? `${listId}-${current.code}` : undefined}
         value={query}
         placeholder="Search countries by name or code"
         autoComplete="off"
         spellCheck={false}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
-          const first = matches[0];
-          if (e.key === 'Enter' && first) {
+          if (e.key === 'Enter' && current) {
             e.preventDefault();
-            add(first.code);
+            add(current.code);
+          } else if (e.key === 'ArrowDown' && matches.length > 0) {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, matches.length - 1));
+          } else if (e.key === 'ArrowUp' && matches.length > 0) {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
           }
         }}
       />
       {matches.length > 0 && (
         <ul id={listId} role="listbox" aria-label={`${label} matches`} className="country-options">
           {matches.map((c) => (
-            <li key={c.code} role="option" aria-selected={false} onClick={() => add(c.code)}>
+            <li
+              key={c.code}
+              id={`${listId}-${c.code}`}
+              role="option"
+              aria-selected={c === current}
+              className={c === current ? 'active' : undefined}
+              onClick={() => add(c.code)}
+            >
               {c.name} <span className="muted">{c.code}</span>
             </li>
           ))}
