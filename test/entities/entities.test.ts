@@ -244,4 +244,16 @@ describe('entity.merge', () => {
       `entity ${victim.id} does not exist`,
     );
   });
+
+  it('gives a kept entity without a key one (made from its label) so that the merged tags can name it', async () => {
+    const { db, api } = await entityWorkspace();
+    // The incidents CSV importer makes victims without keys; an actor without one is made here the same way.
+    const keyless = Number(
+      db.prepare("INSERT INTO entities (key, label, kind) VALUES (NULL, 'Lazarus Group', 'actor')").run()
+        .lastInsertRowid,
+    );
+    const merged = api.call('entity.merge', { into: keyless, from: [idOf(db, 'lazarus'), idOf(db, 'lazarusgroup')] });
+    expect(merged).toMatchObject({ key: 'lazarus-group', tags: 2 });
+    expect(db.prepare('SELECT DISTINCT actor FROM tags').pluck().all()).toEqual(['lazarus-group']);
+  });
 });
