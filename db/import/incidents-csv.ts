@@ -28,6 +28,7 @@
  */
 import path from 'node:path';
 import type { Incident } from '../api/attribution';
+import { LIMITS } from '../api/contract';
 import { appendAudit } from '../audit';
 import { listIncidents } from '../incidents/read';
 import { incidentWriter, type IncidentDraft } from '../incidents/store';
@@ -106,6 +107,14 @@ interface Row {
   attribution: { actor: EntityRef; source: string; confidence: string } | null;
 }
 
+/** The lengths the API takes (contract.ts), so an imported incident can be edited in the app as it is. */
+const TEXT_LIMITS: [Column, number][] = [
+  ['victim', 200],
+  ['title', LIMITS.title],
+  ['source', 2000],
+  ['note', LIMITS.description],
+];
+
 /** The row's values, or the first refusal with the column it is in. */
 function parseRow(fields: string[], layout: Layout, values: IncidentValues, caseId: number): Row | Refused {
   if (fields.length !== layout.width) {
@@ -114,6 +123,9 @@ function parseRow(fields: string[], layout: Layout, values: IncidentValues, case
   const get = (column: Column) => field(fields, layout[column]);
   const at = (column: string, value: Refused) => new Refused(`${column}: ${value.reason}`);
 
+  for (const [column, max] of TEXT_LIMITS) {
+    if (get(column).length > max) return new Refused(`${column}: longer than ${max} characters`);
+  }
   const victimName = get('victim');
   if (victimName === '') return new Refused('victim: missing victim');
   const found = values.entityNamed(victimName);

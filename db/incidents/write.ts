@@ -6,6 +6,7 @@ import type { Incident } from '../api/attribution';
 import type { ParsedInput } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { appendAudit } from '../audit';
+import { parseChainAddress } from '../chains';
 import { getCase } from '../cases';
 import type { Db } from '../open';
 import { getIncident } from './read';
@@ -21,8 +22,6 @@ import {
   type Valuation,
   victimRefusal,
 } from './values';
-
-type Method = 'incident.create' | 'incident.update' | 'incident.attribute' | 'incident.setTrace';
 
 /** The value, or the refusal as the API's error naming the field. */
 function need<T>(value: T | Refused, method: string, field: string): T {
@@ -42,7 +41,7 @@ function entityOrThrow(values: IncidentValues, id: number, method: string, field
   return entity;
 }
 
-function victimOf(db: Db, values: IncidentValues, id: number, method: Method | 'incident.update'): EntityRef {
+function victimOf(values: IncidentValues, id: number, method: string): EntityRef {
   const victim = entityOrThrow(values, id, method, 'victimId');
   const refusal = victimRefusal(victim);
   if (refusal) need(refusal, method, 'victimId');
@@ -56,7 +55,7 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
   return db.transaction(() => {
     if (!getCase(db, input.caseId)) throw new ApiError('not_found', `case ${input.caseId} does not exist`);
     const values = new IncidentValues(db);
-    const victim = victimOf(db, values, input.victimId, m);
+    const victim = victimOf(values, input.victimId, m);
     const jurisdiction =
       input.jurisdiction === undefined
         ? values.defaultJurisdiction(victim.id)
@@ -128,7 +127,7 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
   return db.transaction(() => {
     const before = incidentOrThrow(db, input.id);
     const values = new IncidentValues(db);
-    const victim = input.victimId === undefined ? null : victimOf(db, values, input.victimId, m);
+    const victim = input.victimId === undefined ? null : victimOf(values, input.victimId, m);
     const victimId = victim?.id ?? before.victim.id;
     const jurisdiction =
       input.jurisdiction !== undefined
@@ -183,8 +182,9 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
         changes[key] = { from: previous[key], to: after[key] };
       }
     }
-    // The victim may change to another of the same label: compare by id too.
+    // Another victim or token may bear the same name: compare by id too.
     if (victimId !== before.victim.id) changes.victim = { from: before.victim.label, to: after.victim };
+    if (asset.id !== before.asset.id) changes.asset = { from: assetName(before.asset), to: after.asset };
     if (Object.keys(changes).length === 0) return before;
     db.prepare(
       `UPDATE incidents SET title = @title, victim_id = @victimId, jurisdiction = @jurisdiction, time = @time,
@@ -276,18 +276,56 @@ export function unattributeIncident(db: Db, input: ParsedInput<'incident.unattri
   })();
 }
 
+type TraceSeeds = { incidents?: number[]; txs?: string[]; seeds?: string[] };
+
+/** CHAIN:HASH in one spelling, whether written with 0x or in capitals. */
+const txKey = (text: string) => {
+  const colon = text.indexOf(':');
+  return `${text.slice(0, colon).trim().toUpperCase()}:${text
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/^0x/, '')}`;
+};
+
+/**
+ * Whether a stored trace starts from the incident: seeded by it, by one of its theft txs, or by one of its victim
+ * addresses. Attribution by trace rests on the taint of this theft, so a trace of something else is no basis.
+ */
+function seededBy(parameters: TraceSeeds, incident: Incident): boolean {
+  if (parameters.incidents?.includes(incident.id)) return true;
+  const txs = new Set(incident.txs.map(txKey));
+  if (parameters.txs?.some((t) => txs.has(txKey(t)))) return true;
+  const addresses = new Set(incident.addresses);
+  return (parameters.seeds ?? []).some((seed) => {
+    const at = seed.lastIndexOf('@');
+    const check = parseChainAddress(at < 0 ? seed : seed.slice(0, at));
+    return check.valid && addresses.has(`${check.chain}:${check.normalized}`);
+  });
+}
+
 export function setIncidentTrace(db: Db, input: ParsedInput<'incident.setTrace'>, now: string): Incident {
   const m = 'incident.setTrace';
   return db.transaction(() => {
     const incident = incidentOrThrow(db, input.id);
     if (input.traceId !== null) {
-      const trace = db.prepare('SELECT case_id FROM traces WHERE id = ?').get(input.traceId) as
-        { case_id: number | null } | undefined;
+      const trace = db.prepare('SELECT case_id, parameters FROM traces WHERE id = ?').get(input.traceId) as
+        { case_id: number | null; parameters: string } | undefined;
       if (!trace) throw new ApiError('not_found', `trace ${input.traceId} does not exist`);
       if (trace.case_id !== incident.caseId) {
         const where = trace.case_id === null ? 'is not saved in a case' : `belongs to case ${trace.case_id}`;
         need(
           new Refused(`trace ${input.traceId} ${where}, not to the incident's case ${incident.caseId}`),
+          m,
+          'traceId',
+        );
+      }
+      if (!seededBy(JSON.parse(trace.parameters) as TraceSeeds, incident)) {
+        need(
+          new Refused(
+            `trace ${input.traceId} does not start from incident ${incident.id} (by its id, its theft txs or its ` +
+              'victim addresses): link the trace that follows this theft',
+          ),
           m,
           'traceId',
         );

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../db/api/engine';
 import { auditForCase } from '../../db/audit';
+import { ImportCancelledError } from '../../db/import/report';
+import { importFile } from '../../db/import/run';
 import { openDb } from '../../db/open';
+import { dumpWorkspace, writeFile } from '../helpers/import-check';
 import { steppingClock, tempDir, tempWorkspace } from '../helpers/workspace';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'incidents');
@@ -92,7 +95,7 @@ describe('incidents CSV', () => {
   it('refuses each bad row with its line and reason, and keeps the good one', async () => {
     const { db, api } = await workspace();
     const report = await api.runJob('import.files', { files: [fixture('bad.csv')], caseId: 1 });
-    expect(report.files[0]).toMatchObject({ read: 20, inserted: 1, rejected: 19 });
+    expect(report.files[0]).toMatchObject({ read: 21, inserted: 1, rejected: 20 });
     const reasons = report.errors.map((e) => `${path.basename(e.file)}:${e.line}: ${e.reason}`);
     const expected: (string | RegExp)[] = [
       'bad.csv:2: victim: missing victim',
@@ -114,6 +117,7 @@ describe('incidents CSV', () => {
       'bad.csv:18: source: an attribution to an actor needs a source',
       'bad.csv:19: confidence: given without an actor',
       'bad.csv:20: expected 12 fields as in the header, found 6',
+      'bad.csv:21: victim: longer than 200 characters',
     ];
     expect(reasons).toHaveLength(expected.length);
     reasons.forEach((reason, i) => {
@@ -156,6 +160,34 @@ describe('incidents CSV', () => {
     expect(notIncidents.failed.map((f) => [f.line, f.reason])).toEqual([
       [1, 'not an incidents CSV: the header lacks time (it needs victim, time, asset, amount)'],
     ]);
+  });
+
+  it('reports progress, and leaves the workspace as it was when cancelled part way', async () => {
+    const { db } = await workspace();
+    const before = dumpWorkspace(db);
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `New victim ${i},JP,2022-03-23T00:00:00Z,ETH,1.5,0x${i.toString(16).padStart(64, '0')}`,
+    );
+    const file = writeFile('many.csv', ['victim,victim jurisdiction,time,asset,amount,theft txs', ...rows].join('\n'));
+    // Every progress call reaches the listener, as if each row took a second.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 1000));
+    const controller = new AbortController();
+    let seen = 0;
+    const error = await importFile(db, file, {
+      caseId: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen = p.records;
+        if (p.records >= 500) controller.abort();
+      },
+    })
+      .catch((e: unknown) => e)
+      .finally(() => clock.mockRestore());
+    expect(error).toBeInstanceOf(ImportCancelledError);
+    expect(seen).toBe(500);
+    expect(dumpWorkspace(db)).toBe(before);
   });
 
   it('is detected by its header, also from pasted text', async () => {

@@ -10,7 +10,8 @@ import { createEngine } from '../../db/api/engine';
 import { listIncidents } from '../../db/incidents/read';
 import { importFile } from '../../db/import/run';
 import { openDb, type Db } from '../../db/open';
-import { fileContents, importAgain, importAnything, writeFile } from '../helpers/import-check';
+import { ApiError } from '../../db/api/errors';
+import { dumpWorkspace, fileContents, importAgain, importAnything, writeFile } from '../helpers/import-check';
 import { steppingClock } from '../helpers/workspace';
 
 const ACTORS = path.join(__dirname, '..', 'fixtures', 'incidents', 'actors.yaml');
@@ -223,6 +224,54 @@ describe('incidents CSV properties', () => {
           await importAnything(db, writeFile('incidents.csv', content), options);
         }),
         { numRuns: 150 },
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('incident.create with any input', () => {
+  it('creates an incident that reads back, or refuses with an ApiError and writes nothing', async () => {
+    const db = await workspace();
+    const api = createEngine(db, { now: steppingClock() });
+    const pick = (values: string[]) =>
+      fc.oneof(fc.constantFrom(...values), fc.string({ unit: 'grapheme', maxLength: 12 }));
+    const input = fc.record(
+      {
+        caseId: fc.constantFrom(1, 2),
+        victimId: fc.constantFrom(1, 2, 3, 99),
+        time: pick(['2022-03-23T10:00:00Z', '2022-03-23T10:00:00.5+09:00', '1648000000', '2022-02-30T00:00:00Z']),
+        asset: pick(['ETH', 'usdc', 'USDT', 'TRX:USDT', 'BTC', 'ETH:0xdac17f958d2ee523a2206206994597c13d831ec7']),
+        amount: pick(['1', '1.5', '0.0000001', '123456789012345678901234567890', '1e5']),
+        usd: fc.option(pick(['100', '3518.505', '0.1']), { nil: undefined }),
+        jurisdiction: fc.option(fc.constantFrom('JP', 'us', 'XX', null), { nil: undefined }),
+        txs: fc.array(pick([`ETH:0x${'a'.repeat(64)}`, `BTC:${'b'.repeat(64)}`, 'ETH:0x12']), { maxLength: 3 }),
+        addresses: fc.array(pick([`ETH:${ETH_ADDRESSES[0]}`, `BTC:${BTC_ADDRESSES[0]}`, 'ETH:0x12']), {
+          maxLength: 2,
+        }),
+      },
+      { requiredKeys: ['caseId', 'victimId', 'time', 'asset', 'amount'] },
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(input, async (given) => {
+          const before = dumpWorkspace(db);
+          let created;
+          try {
+            created = api.call('incident.create', given);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ApiError);
+            expect((error as ApiError).code).toMatch(/^(invalid_input|not_found)$/);
+            expect(dumpWorkspace(db)).toBe(before);
+            return;
+          }
+          expect(api.call('incident.get', { id: created.id })).toEqual(created);
+          expect(created.usdBasis === 'none').toBe(created.usd === null);
+          expect(BigInt(created.amount) >= 0n).toBe(true);
+          expect(created.txs.every((t) => t.startsWith(`${created.chain}:`))).toBe(true);
+        }),
+        { numRuns: 300 },
       );
     } finally {
       db.close();
