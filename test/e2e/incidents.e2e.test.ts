@@ -284,8 +284,9 @@ describe("a case's incidents, through the headless host", () => {
       );
       await page.getByRole('button', { name: 'Import CSV…' }).click();
       const importDialog = page.getByRole('dialog', { name: 'Import files' });
-      expect(await importDialog.getByLabel('Format', { exact: true }).inputValue()).toBe('incidents-csv');
-      expect(await importDialog.getByLabel('Into case', { exact: true }).inputValue()).toBe('1');
+      // The formats and cases arrive from the engine after the dialog opens.
+      await expect.poll(() => importDialog.getByLabel('Format', { exact: true }).inputValue()).toBe('incidents-csv');
+      await expect.poll(() => importDialog.getByLabel('Into case', { exact: true }).inputValue()).toBe('1');
       await importDialog.getByLabel('Files', { exact: true }).setInputFiles([csv]);
       await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
       await importDialog.getByText('Import finished.').waitFor({ timeout: 30_000 });

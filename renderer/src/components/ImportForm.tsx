@@ -105,7 +105,8 @@ function FormatField({ id, value, onChange }: SelectFieldProps) {
         </label>
         <span className="field-hint">Detected per file</span>
       </div>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {/* Remounted once the formats arrive: a preset value (incidents CSV) must be selected among the real options. */}
+      <select key={formats ? 'loaded' : 'loading'} id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Detect automatically</option>
         {formats?.map((f) => (
           <option key={f.format} value={f.format}>
@@ -127,7 +128,7 @@ function CaseField({ id, value, onChange }: SelectFieldProps) {
         </label>
         <span className="field-hint">For address lists and incidents</span>
       </div>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select key={cases ? 'loaded' : 'loading'} id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">No case</option>
         {cases?.map((c) => (
           <option key={c.id} value={String(c.id)}>
