@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { EntityRow, Incident, Input } from '../../../db/api/contract';
-import { CountryPicker } from '../components/CountryPicker';
+import type { EntityDetails, EntityRow, Incident, Input } from '../../../db/api/contract';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { useApp } from '../store/context';
 import { messageOf } from '../store/result';
+import { NewVictimFields } from './NewVictimFields';
 
 interface Values {
   title: string;
@@ -63,7 +63,6 @@ export function IncidentFormDialog({ caseId, target }: { caseId: number; target:
   const reference = useApp((s) => s.reference);
   const create = useApp((s) => s.createIncident);
   const update = useApp((s) => s.updateIncident);
-  const createEntity = useApp((s) => s.createEntity);
   const closeDialog = useApp((s) => s.closeDialog);
   const [current, setCurrent] = useState<Incident | null>(target);
   const [values, setValues] = useState(() => valuesOf(target));
@@ -72,7 +71,7 @@ export function IncidentFormDialog({ caseId, target }: { caseId: number; target:
   const [notice, setNotice] = useState<string | null>(null);
   const [badAddresses, setBadAddresses] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [newVictim, setNewVictim] = useState<{ label: string; jurisdictions: string[] } | null>(null);
+  const [newVictim, setNewVictim] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -91,24 +90,13 @@ export function IncidentFormDialog({ caseId, target }: { caseId: number; target:
   // Typed USD only where the engine found no price (or the investigator typed one before).
   const offerUsd = current !== null && current.usdBasis !== 'price';
 
-  async function addVictim() {
-    if (!newVictim || newVictim.label.trim() === '') return;
-    const result = await createEntity({
-      label: newVictim.label,
-      kind: 'victim',
-      jurisdictions: newVictim.jurisdictions,
-    });
-    if (!result.ok) {
-      setFailure(`The victim was not created: ${result.message}`);
-      return;
-    }
-    const v = result.value;
+  function victimCreated(v: EntityDetails) {
     setVictims((list) => [
       ...list,
       { id: v.id, key: v.key, label: v.label, kind: v.kind, jurisdictions: v.jurisdictions, categories: [], tags: 0 },
     ]);
     set('victimId', String(v.id));
-    setNewVictim(null);
+    setNewVictim(false);
   }
 
   async function submit(event: FormEvent) {
@@ -221,11 +209,7 @@ export function IncidentFormDialog({ caseId, target }: { caseId: number; target:
                     </option>
                   ))}
                 </select>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setNewVictim(newVictim ? null : { label: '', jurisdictions: [] })}
-                >
+                <button type="button" className="button" onClick={() => setNewVictim(!newVictim)}>
                   New victim…
                 </button>
               </div>
@@ -248,36 +232,7 @@ export function IncidentFormDialog({ caseId, target }: { caseId: number; target:
             )}
           </FormField>
         </div>
-        {newVictim && (
-          <fieldset className="inline-victim">
-            <legend>New victim</legend>
-            <FormField id={`${id}-victim-label`} label="Victim label">
-              {(props) => (
-                <input
-                  {...props}
-                  type="text"
-                  value={newVictim.label}
-                  autoComplete="off"
-                  onChange={(e) => setNewVictim({ ...newVictim, label: e.target.value })}
-                />
-              )}
-            </FormField>
-            <FormField id={`${id}-victim-countries`} label="Victim jurisdictions">
-              {(props) => (
-                <CountryPicker
-                  id={props.id}
-                  label="Victim jurisdictions"
-                  countries={reference?.countries ?? []}
-                  value={newVictim.jurisdictions}
-                  onChange={(jurisdictions) => setNewVictim({ ...newVictim, jurisdictions })}
-                />
-              )}
-            </FormField>
-            <button type="button" className="button" onClick={addVictim} disabled={newVictim.label.trim() === ''}>
-              Create victim
-            </button>
-          </fieldset>
-        )}
+        {newVictim && <NewVictimFields onCreated={victimCreated} onFailure={setFailure} />}
         <div className="form-row form-row-3">
           <FormField id={`${id}-time`} label="Time" required hint="ISO-8601 with a zone">
             {(props) => (
