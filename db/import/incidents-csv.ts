@@ -23,8 +23,8 @@
  *   title, note          optional  free text
  *
  * An incident already in the case is a duplicate: the same chain and theft txs, or, without txs, the same victim,
- * time, asset and amount. A duplicate that differs in another value is refused as a conflict. The whole file is
- * one transaction; each refused row is reported with its line and reason.
+ * time, asset and amount. A duplicate that differs in another value it states is refused as a conflict. The whole
+ * file is one transaction; each refused row is reported with its line and reason.
  */
 import path from 'node:path';
 import type { Incident } from '../api/attribution';
@@ -254,10 +254,14 @@ function known(i: Incident): Known {
   };
 }
 
-/** The fields in which a row differs from the incident already stored for its key. */
-function differences(old: Known, row: Known): string[] {
+/**
+ * The fields in which a row differs from the incident already stored for its key. What the row leaves to the
+ * workspace (`unsaid`: a jurisdiction taken from the victim, a USD value from the price table) is not compared:
+ * the workspace may have changed since, and the row still says the same.
+ */
+function differences(old: Known, row: Known, unsaid: readonly (keyof Known)[]): string[] {
   return (Object.keys(row) as (keyof Known)[])
-    .filter((k) => k !== 'id' && JSON.stringify(old[k]) !== JSON.stringify(row[k]))
+    .filter((k) => k !== 'id' && !unsaid.includes(k) && JSON.stringify(old[k]) !== JSON.stringify(row[k]))
     .map((k) => ({ victimId: 'victim', assetId: 'asset', actors: 'actor' })[k as string] ?? k);
 }
 
@@ -332,7 +336,11 @@ export const incidentsCsvImporter: FormatImporter = {
       };
       const old = stored.get(key(victimId));
       if (old) {
-        const differs = differences(old, candidate);
+        const unsaid = [
+          ...(draft.jurisdiction === null ? (['jurisdiction'] as const) : []),
+          ...(draft.valuation.basis === 'typed' ? [] : (['usd'] as const)),
+        ];
+        const differs = differences(old, candidate, unsaid);
         if (differs.length === 0) builder.duplicates += 1;
         else {
           const same = draft.txs.length > 0 ? 'theft txs' : 'victim, time, asset and amount';
