@@ -1,6 +1,9 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { buildDemo } from '../demo/build';
+import { getEntity } from '../entities/details';
+import { createEntity, updateEntity } from '../entities/edit';
+import { mergeEntities } from '../entities/merge';
 import { exportTagPack } from '../export/tagpack';
 import { applyGraph } from '../graph/apply';
 import { neighbours } from '../graph/neighbours';
@@ -114,6 +117,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const traceNotFound = (id: number): never => {
     throw new ApiError('not_found', `trace ${id} does not exist`);
   };
+  const entityNotFound = (id: number): never => {
+    throw new ApiError('not_found', `entity ${id} does not exist`);
+  };
   const incidentNotFound = (id: number): never => {
     throw new ApiError('not_found', `incident ${id} does not exist`);
   };
@@ -143,12 +149,12 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'trace.list': ({ caseId }) =>
       caseId === undefined || getCase(db, caseId) ? listTraces(db, caseId) : notFound(caseId),
     'trace.get': ({ id }) => getTrace(db, id) ?? traceNotFound(id),
+    'entity.get': ({ id }) => getEntity(db, id) ?? entityNotFound(id),
+    'entity.create': (input) => createEntity(db, input, now()),
+    'entity.update': (input) => updateEntity(db, input, now()) ?? entityNotFound(input.id),
+    'entity.merge': (input) => mergeEntities(db, input, now()) ?? entityNotFound(input.into),
     // TEMPORARY (session 2026-11-25 evening): the helpers building issue 6 replace each of these.
     'reference.get': () => referenceData(db),
-    'entity.get': () => pending('entity.get'),
-    'entity.create': () => pending('entity.create'),
-    'entity.update': () => pending('entity.update'),
-    'entity.merge': () => pending('entity.merge'),
     'incident.list': ({ caseId }) => (getCase(db, caseId) ? listIncidents(db, caseId) : notFound(caseId)),
     'incident.get': ({ id }) => getIncident(db, id) ?? incidentNotFound(id),
     'incident.create': (input) => createIncident(db, input, now()),

@@ -13,6 +13,7 @@ import type {
   CaseGraph,
   DemoProgress,
   DemoResult,
+  EntityDetails,
   ImportBatchReport,
   ImportProgress,
   JobName,
@@ -42,6 +43,7 @@ import {
   formatTrace,
   formatTraceList,
 } from './format';
+import { formatEntity } from './format-entity';
 import { formatIncident, formatIncidentTable } from './format-incidents';
 import { formatSummary } from './format-summary';
 
@@ -83,6 +85,12 @@ Commands:
   summary --actor ID|KEY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-confidence N] [--case ID] [--json]
   demo [--scale N] [--json]                      (build the demo workspace "DPRK thefts 2017–2022" into an
                                                   empty workspace; N multiplies the background, default 1)
+  entity show ID|KEY [--json]
+  entity create --label L --kind actor|victim|service|unknown [--jurisdiction CC]... [--alias A]...
+        [--category C]... [--uri U] [--description D] [--json]
+  entity update ID|KEY [--label L] [--kind K] [--jurisdiction CC]... [--alias A]... [--category C]...
+        [--uri U] [--description D] [--json]       (a list given is replaced whole; --alias '' empties it)
+  entity merge INTO FROM... [--json]              (IDs or keys; FROM's tags, incidents and names move to INTO)
 
 Options:
   --db FILE   the workspace (default: ${defaultWorkspacePath()})
@@ -119,13 +127,18 @@ const OPTIONS = {
   'actor-endpoints': { type: 'boolean' },
   save: { type: 'boolean' },
   scale: { type: 'string' },
+  label: { type: 'string' },
+  kind: { type: 'string' },
+  jurisdiction: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
+  category: { type: 'string', multiple: true },
+  uri: { type: 'string' },
   incident: { type: 'string', multiple: true },
   victim: { type: 'string' },
   time: { type: 'string' },
   amount: { type: 'string' },
   usd: { type: 'string' },
   address: { type: 'string', multiple: true },
-  jurisdiction: { type: 'string' },
   source: { type: 'string' },
   note: { type: 'string' },
   actor: { type: 'string' },
@@ -191,21 +204,32 @@ function pick(values: Values, keys: readonly Flag[]): Record<string, unknown> {
 }
 
 const CASE_FIELDS: readonly Flag[] = ['title', 'reference', 'investigator', 'description'];
+const ENTITY_FIELDS: readonly Flag[] = ['label', 'kind', 'jurisdiction', 'alias', 'category', 'uri', 'description'];
+
+/** The entity's fields as the contract names them; repeated flags are lists, and `''` empties one. */
+function entityInput(values: Values): Record<string, unknown> {
+  const fields = pick(values, ['label', 'kind', 'uri', 'description']);
+  const lists = { jurisdictions: values.jurisdiction, aliases: values.alias, categories: values.category };
+  for (const [name, given] of Object.entries(lists)) if (given !== undefined) fields[name] = list(given);
+  return fields;
+}
+
+const showEntity = (e: unknown) => formatEntity(e as EntityDetails);
 
 /**
  * An entity as the investigator names it: its id, its key (lazarusgroup) or its label (Lazarus Group), in any
  * case. A label several entities share is refused with their ids.
  */
-function entityId(engine: Engine, name: string, flag: string): number {
+function entityId(engine: Engine, name: string, what: string): number {
   if (/^[1-9]\d{0,14}$/.test(name)) return Number(name);
   const wanted = name.trim().toLowerCase();
   const { rows } = engine.call('entity.list', { query: name.trim(), limit: 1000 });
   const byKey = rows.filter((e) => e.key?.toLowerCase() === wanted);
   const found = byKey.length > 0 ? byKey : rows.filter((e) => e.label.toLowerCase() === wanted);
   if (found.length === 1) return (found[0] as { id: number }).id;
-  if (found.length === 0) throw new ApiError('not_found', `--${flag} ${name}: no entity has that key or label`);
+  if (found.length === 0) throw new ApiError('not_found', `${what} ${name}: no entity has that key or label`);
   const ids = found.map((e) => `${e.id} (${e.kind})`).join(', ');
-  throw new ApiError('invalid_input', `--${flag} ${name} names several entities: give one of the ids ${ids}`);
+  throw new ApiError('invalid_input', `${what} ${name} names several entities: give one of the ids ${ids}`);
 }
 
 function single(values: string[] | undefined, flag: string): string | undefined {
@@ -264,7 +288,8 @@ const INCIDENT_COMMANDS: Record<string, Spec> = {
         time: values.time,
         asset: single(values.asset, 'asset'),
         amount: values.amount,
-        ...pick(values, ['usd', 'jurisdiction', 'source', 'title', 'note']),
+        ...pick(values, ['usd', 'source', 'title', 'note']),
+        ...(values.jurisdiction === undefined ? {} : { jurisdiction: single(values.jurisdiction, 'jurisdiction') }),
         txs: values.tx ?? [],
         addresses: values.address ?? [],
       };
@@ -273,7 +298,7 @@ const INCIDENT_COMMANDS: Record<string, Spec> = {
         kind: 'call',
         method: 'incident.create',
         input,
-        resolve: (engine) => ({ ...input, victimId: entityId(engine, victim, 'victim') }),
+        resolve: (engine) => ({ ...input, victimId: entityId(engine, victim, '--victim') }),
         workspace: true,
         print: (r) => `Created incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
       };
@@ -292,7 +317,7 @@ const INCIDENT_COMMANDS: Record<string, Spec> = {
         kind: 'call',
         method: 'incident.attribute',
         input,
-        resolve: (engine) => ({ ...input, actorId: entityId(engine, actor, 'actor') }),
+        resolve: (engine) => ({ ...input, actorId: entityId(engine, actor, '--actor') }),
         workspace: true,
         print: (r) => `Attributed incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
       };
@@ -567,6 +592,60 @@ const COMMANDS: Record<string, Spec> = {
       };
     },
   },
+  'entity show': {
+    flags: [],
+    args: [1, 1],
+    build: ([ref]) => ({
+      kind: 'call',
+      method: 'entity.get',
+      input: null,
+      resolve: (engine) => ({ id: entityId(engine, ref ?? '', 'entity') }),
+      workspace: true,
+      print: showEntity,
+    }),
+  },
+  'entity create': {
+    flags: ENTITY_FIELDS,
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.label === undefined || values.kind === undefined)
+        throw new UsageError('entity create needs --label and --kind');
+      return {
+        kind: 'call',
+        method: 'entity.create',
+        input: entityInput(values),
+        workspace: true,
+        print: (e) => `Created entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+      };
+    },
+  },
+  'entity update': {
+    flags: ENTITY_FIELDS,
+    args: [1, 1],
+    build: ([ref], values) => ({
+      kind: 'call',
+      method: 'entity.update',
+      input: null,
+      resolve: (engine) => ({ id: entityId(engine, ref ?? '', 'entity'), ...entityInput(values) }),
+      workspace: true,
+      print: (e) => `Updated entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+    }),
+  },
+  'entity merge': {
+    flags: [],
+    args: [2, Infinity],
+    build: ([into, ...from]) => ({
+      kind: 'call',
+      method: 'entity.merge',
+      input: null,
+      resolve: (engine) => ({
+        into: entityId(engine, into ?? '', 'entity'),
+        from: from.map((f) => entityId(engine, f, 'entity')),
+      }),
+      workspace: true,
+      print: (e) => `Merged ${from.length} into entity ${(e as EntityDetails).id}\n${showEntity(e)}`,
+    }),
+  },
   'address show': {
     flags: [],
     args: [1, 1],
@@ -604,7 +683,19 @@ function toCommand(positionals: string[], values: Values): Command {
   if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`);
   if (args.length < min)
     throw new UsageError(
-      `${name} needs ${name === 'import' ? 'a file' : name.startsWith('trace') ? 'a trace ID' : name.startsWith('incident') ? 'an incident ID' : 'an address'}`,
+      `${name} needs ${
+        name === 'import'
+          ? 'a file'
+          : name.startsWith('trace')
+            ? 'a trace ID'
+            : name.startsWith('incident')
+              ? 'an incident ID'
+              : name === 'entity merge'
+                ? 'the entity to keep and at least one to merge into it (IDs or keys)'
+                : name.startsWith('entity')
+                  ? 'an entity ID or key'
+                  : 'an address'
+      }`,
     );
   return spec.build(args, values);
 }

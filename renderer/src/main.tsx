@@ -20,6 +20,8 @@ import './styles/case-addresses.css';
 import './styles/graph.css';
 import './styles/trace.css';
 import './styles/summary.css';
+import './styles/entities.css';
+import './styles/incidents.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

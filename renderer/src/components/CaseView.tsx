@@ -3,6 +3,7 @@ import type { Case } from '../../../db/api/contract';
 import { formatAbsolute, formatRelative } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { useApp } from '../store/context';
+import { IncidentsTab } from '../incidents/IncidentsTab';
 import { CaseActions } from './CaseActions';
 import { CaseAddresses } from './CaseAddresses';
 import { StatusBadge } from './StatusBadge';
@@ -58,11 +59,22 @@ export function CaseView({ item }: { item: Case }) {
         >
           Graph
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'incidents'}
+          className={tab === 'incidents' ? 'case-tab active' : 'case-tab'}
+          onClick={() => setTab('incidents')}
+        >
+          Incidents
+        </button>
       </div>
       {tab === 'graph' ? (
         <Suspense fallback={<p className="muted">Loading the graph…</p>}>
           <GraphPanel caseId={item.id} />
         </Suspense>
+      ) : tab === 'incidents' ? (
+        <IncidentsTab caseId={item.id} />
       ) : (
         <CaseOverview item={item} note={note} now={now} />
       )}

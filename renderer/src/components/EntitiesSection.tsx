@@ -1,16 +1,32 @@
-import type { Ref } from 'react';
+import { useEffect, type KeyboardEvent, type Ref } from 'react';
 import { useApp } from '../store/context';
 import { ENTITY_KINDS, jurisdictionFilter, type EntityKind } from '../store/entitiesSlice';
+import { EntityPanel } from './EntityPanel';
 import { EntityTable } from './EntityTable';
+import { Icon } from './Icon';
 import { ListBody, ListCount } from './ListBody';
 import { SearchBox } from './SearchBox';
 
 export function EntitiesSection({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
+  const panelOpen = useApp((s) => s.entityPanel !== null);
+  const closePanel = useApp((s) => s.closeEntity);
+  const loadReference = useApp((s) => s.loadReference);
+  // Country names for the panel; a failure shows as codes, and the editor says why when it opens.
+  useEffect(() => {
+    void loadReference();
+  }, [loadReference]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    // A search box with text uses Escape to clear itself first, and says so by preventing the default.
+    if (event.key === 'Escape' && panelOpen && !event.defaultPrevented) closePanel();
+  }
+
   return (
-    <main className="list-section" aria-label="Entities">
+    <main className="list-section" aria-label="Entities" onKeyDown={onKeyDown}>
       <EntityToolbar searchRef={searchRef} />
-      <div className="list-body">
+      <div className={panelOpen ? 'list-body list-body-with-panel' : 'list-body'}>
         <EntityListBody />
+        {panelOpen && <EntityPanel />}
       </div>
     </main>
   );
@@ -23,6 +39,7 @@ function EntityToolbar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
   const setQuery = useApp((s) => s.setEntityQuery);
   const setKind = useApp((s) => s.setEntityKind);
   const setJurisdiction = useApp((s) => s.setEntityJurisdiction);
+  const openDialog = useApp((s) => s.openDialog);
   const incomplete = jurisdiction.trim() !== '' && jurisdictionFilter(jurisdiction) === null;
   return (
     <div className="list-toolbar">
@@ -59,6 +76,9 @@ function EntityToolbar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
         />
       </label>
       <EntityCount />
+      <button type="button" className="button button-primary" onClick={() => openDialog('entity-create')}>
+        <Icon name="plus" /> New entity
+      </button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import { useApp } from '../store/context';
+import { memo, useCallback } from 'react';
+import { useApp, useAppStore } from '../store/context';
 import { jurisdictionFilter } from '../store/entitiesSlice';
 import { rowAt } from '../store/pagedList';
 import { LoadingCells } from './LoadingCells';
@@ -20,6 +20,15 @@ export function EntityTable() {
   const selected = useApp((s) => s.entitySelected);
   const select = useApp((s) => s.selectEntity);
   const show = useApp((s) => s.showEntityRows);
+  const open = useApp((s) => s.openEntity);
+  const store = useAppStore();
+  const activate = useCallback(
+    (index: number) => {
+      const row = rowAt(store.getState().entityList, index);
+      if (row) void open(row.id);
+    },
+    [store, open],
+  );
   const filterKey = useApp(
     (s) => `${s.entityQuery}\u0000${s.entityKind}\u0000${jurisdictionFilter(s.entityJurisdiction) ?? ''}`,
   );
@@ -33,6 +42,7 @@ export function EntityTable() {
       rowHeight={ROW_HEIGHT}
       selectedIndex={selected}
       onSelect={select}
+      onActivate={activate}
       onRangeChange={show}
       resetKey={filterKey}
       renderCells={(index) => <EntityCells index={index} />}

@@ -10,8 +10,9 @@ export function ImportForm() {
   const removeFile = useApp((s) => s.removeImportFile);
   const start = useApp((s) => s.startImport);
   const close = useApp((s) => s.closeImport);
-  const [format, setFormat] = useState('');
-  const [caseId, setCaseId] = useState('');
+  const preset = useApp((s) => s.importPreset);
+  const [format, setFormat] = useState(preset?.format ?? '');
+  const [caseId, setCaseId] = useState(preset?.caseId ? String(preset.caseId) : '');
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -104,7 +105,8 @@ function FormatField({ id, value, onChange }: SelectFieldProps) {
         </label>
         <span className="field-hint">Detected per file</span>
       </div>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {/* Remounted once the formats arrive: a preset value (incidents CSV) must be selected among the real options. */}
+      <select key={formats ? 'loaded' : 'loading'} id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Detect automatically</option>
         {formats?.map((f) => (
           <option key={f.format} value={f.format}>
@@ -124,9 +126,9 @@ function CaseField({ id, value, onChange }: SelectFieldProps) {
         <label className="field-label" htmlFor={id}>
           Into case
         </label>
-        <span className="field-hint">For address lists</span>
+        <span className="field-hint">For address lists and incidents</span>
       </div>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select key={cases ? 'loaded' : 'loading'} id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">No case</option>
         {cases?.map((c) => (
           <option key={c.id} value={String(c.id)}>

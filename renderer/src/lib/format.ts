@@ -116,3 +116,16 @@ export function toBaseUnits(text: string, decimals: number): string | null {
   const fraction = (match[2] ?? '').slice(0, decimals).padEnd(decimals, '0');
   return (BigInt(match[1] || '0') * 10n ** BigInt(decimals) + BigInt(fraction || '0')).toString();
 }
+
+/**
+ * Exact decimal dollars ("1234.565") rounded half-up to cents for display ("$1,234.57"); the engine keeps the
+ * exact figure, and this is the only rounding a shown value gets. BigInt, so no binary fraction creeps in.
+ */
+export function formatUsdRounded(exact: string): string {
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(exact);
+  if (!match) return `$${exact}`;
+  const digits = match[2] ?? '';
+  const cents = BigInt(match[1] ?? '0') * 100n + BigInt(digits.slice(0, 2).padEnd(2, '0'));
+  const rounded = (digits[2] ?? '0') >= '5' ? cents + 1n : cents;
+  return formatUsd(`${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}`);
+}

@@ -37,7 +37,7 @@ const MAX_UNDO = 200;
 
 export type Direction = 'out' | 'in' | 'both';
 export type LayoutName = 'flow' | 'force';
-export type CaseTab = 'overview' | 'graph';
+export type CaseTab = 'overview' | 'graph' | 'incidents';
 export type GraphTab = 'selection' | 'notes' | 'paths' | 'trace' | 'hidden';
 export type ViewAction = 'fit' | 'zoom-in' | 'zoom-out';
 

@@ -53,8 +53,10 @@ export interface ImportSlice {
   importFormats: readonly ImportFormat[] | null;
   importCases: readonly Case[] | null;
   importOptionsError: string | null;
+  /** The format and case the dialog starts with (an incidents CSV into the open case); null: detect, no case. */
+  importPreset: ImportOptions | null;
   /** Opens the import dialog, adding these files to any already chosen. */
-  openImport(files?: readonly ImportSource[]): void;
+  openImport(files?: readonly ImportSource[], preset?: ImportOptions): void;
   addImportFiles(files: readonly ImportSource[]): void;
   removeImportFile(id: number): void;
   startImport(options: ImportOptions): Promise<void>;
@@ -100,10 +102,12 @@ export function createImportSlice(api: Client, jobs: JobClient): StateCreator<Ap
       importFormats: null,
       importCases: null,
       importOptionsError: null,
+      importPreset: null,
 
-      openImport(files = []) {
+      openImport(files = [], preset) {
         const { dialog, importRun } = get();
         if (dialog !== null && dialog !== 'import') return;
+        if (dialog === null) set({ importPreset: preset ?? null });
         if (!isImportBusy(importRun.phase)) {
           if (importRun.phase !== 'choosing') set({ importRun: CHOOSING, importFiles: [] });
           get().addImportFiles(files);
@@ -158,6 +162,8 @@ export function createImportSlice(api: Client, jobs: JobClient): StateCreator<Ap
         get().refreshAddresses();
         get().refreshEntities();
         if (caseId !== null) get().refreshCaseAddresses();
+        // An incidents CSV lands in the case whose Incidents tab may be open.
+        if (caseId !== null && caseId === get().incidentCaseId) void get().loadIncidents(caseId);
       },
 
       cancelImport() {

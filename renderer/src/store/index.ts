@@ -7,6 +7,7 @@ import { createDemoSlice, type DemoSlice } from './demoSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createIncidentsSlice, type IncidentsSlice } from './incidentsSlice';
 import { createSummarySlice, type SummarySlice } from './summarySlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -20,7 +21,8 @@ export type AppState = CasesSlice &
   GraphSlice &
   TraceSlice &
   DemoSlice &
-  SummarySlice;
+  SummarySlice &
+  IncidentsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -36,5 +38,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createTraceSlice(api, jobs)(...args),
     ...createDemoSlice(api, jobs)(...args),
     ...createSummarySlice(api)(...args),
+    ...createIncidentsSlice(api, jobs)(...args),
   }));
 }

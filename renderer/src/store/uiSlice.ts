@@ -3,7 +3,22 @@ import type { AppState } from './index';
 
 /** Edit and delete always act on the selected case, so the dialog needs no id of its own. */
 export type DialogKind =
-  'create' | 'edit' | 'delete' | 'import' | 'add-addresses' | 'graph-add' | 'graph-expand' | 'graph-group';
+  | 'create'
+  | 'edit'
+  | 'delete'
+  | 'import'
+  | 'add-addresses'
+  | 'graph-add'
+  | 'graph-expand'
+  | 'graph-group'
+  | 'entity-create'
+  | 'entity-edit'
+  | 'entity-merge'
+  | 'incident-create'
+  | 'incident-edit'
+  | 'incident-delete'
+  | 'incident-attribute'
+  | 'incident-trace';
 
 export type Section = 'cases' | 'addresses' | 'entities' | 'summary';
 
