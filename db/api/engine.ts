@@ -124,9 +124,6 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     throw new ApiError('not_found', `incident ${id} does not exist`);
   };
   const appVersion = options.appVersion ?? 'unknown';
-  const pending = (method: string): never => {
-    throw new ApiError('internal', `${method} is not built yet`);
-  };
 
   const handlers: Handlers = {
     'case.list': (input) => listCases(db, input),
@@ -153,7 +150,6 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'entity.create': (input) => createEntity(db, input, now()),
     'entity.update': (input) => updateEntity(db, input, now()) ?? entityNotFound(input.id),
     'entity.merge': (input) => mergeEntities(db, input, now()) ?? entityNotFound(input.into),
-    // TEMPORARY (session 2026-11-25 evening): the helpers building issue 6 replace each of these.
     'reference.get': () => referenceData(db),
     'incident.list': ({ caseId }) => (getCase(db, caseId) ? listIncidents(db, caseId) : notFound(caseId)),
     'incident.get': ({ id }) => getIncident(db, id) ?? incidentNotFound(id),
