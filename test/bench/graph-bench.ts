@@ -300,6 +300,9 @@ interface Figures {
   firstRenderMs: number;
   /** Until Cytoscape has drawn and pan, zoom and select work. */
   interactiveMs: number;
+  /** Ours: until graph.get was asked, and until its answer had arrived. */
+  graphAskedMs?: number;
+  graphGetMs?: number;
   fps: number;
   heapMb: number;
   webgl: string;
@@ -501,10 +504,22 @@ async function measureOurs(browser: Browser, url: string, title: string, tag = '
         return null;
       }
       const { drawn, ready } = await readyAt(page);
-      return { firstRenderMs: drawn - clickedAt, interactiveMs: ready - clickedAt };
+      // When graph.get was asked and answered, to tell the engine's and the network's share from the page's.
+      const get = await page.evaluate<{ asked: number; answered: number }>(
+        `(() => {
+          const entry = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/graph.get')).pop();
+          return entry ? { asked: entry.startTime, answered: entry.responseEnd } : { asked: NaN, answered: NaN };
+        })()`,
+      );
+      return {
+        firstRenderMs: drawn - clickedAt,
+        interactiveMs: ready - clickedAt,
+        graphAskedMs: get.asked - clickedAt,
+        graphGetMs: get.answered - clickedAt,
+      };
     });
     if (opened === null) return `UI NOT READY: no ${CANVAS} within ${UI_MS / 1000} s of opening the case`;
-    const { firstRenderMs, interactiveMs } = opened;
+    const { firstRenderMs, interactiveMs, graphAskedMs, graphGetMs } = opened;
     await shootPreview(page);
     await shoot(page, 'ours');
     const heap = await heapMb(page);
@@ -514,6 +529,8 @@ async function measureOurs(browser: Browser, url: string, title: string, tag = '
     return {
       firstRenderMs,
       interactiveMs,
+      graphAskedMs,
+      graphGetMs,
       fps,
       heapMb: heap,
       webgl: await webgl(page),
@@ -538,6 +555,8 @@ function median(runs: Figures[]): Figures {
   return {
     firstRenderMs: mid((f) => f.firstRenderMs),
     interactiveMs: mid((f) => f.interactiveMs),
+    graphAskedMs: mid((f) => f.graphAskedMs ?? Number.NaN),
+    graphGetMs: mid((f) => f.graphGetMs ?? Number.NaN),
     fps: mid((f) => f.fps),
     heapMb: mid((f) => f.heapMb),
     webgl: first.webgl,
@@ -678,6 +697,11 @@ async function main(): Promise<void> {
     console.log(
       `renderer at ${row.scale.name}: ours ${ours}${oursSize}; bare ${row.bare.renderer} on ${row.bare.size}`,
     );
+    if (typeof row.ours !== 'string') {
+      console.log(
+        `ours at ${row.scale.name}: graph.get asked ${fixed(row.ours.graphAskedMs ?? Number.NaN)} ms and answered ${fixed(row.ours.graphGetMs ?? Number.NaN)} ms after the click (medians)`,
+      );
+    }
     if (row.graphGet) {
       console.log(
         `graph.get at ${row.scale.name} over HTTP (after the runs): ${fixed(row.graphGet.ms)} ms, ` +
