@@ -20,6 +20,7 @@ import { buildScene, NODE_SIZE, type EdgeElement, type Highlights, type NodeElem
 import { exportPng, exportSvg } from './exportGraph';
 import { readTheme } from './theme';
 import { LayoutCancelled, runLayout } from './runLayout';
+import { drawPreview, type Viewport } from './preview';
 import { stylesheet } from './stylesheet';
 
 /** Above these sizes the canvas trades detail for speed (textures while moving, 1× pixels, straight edges). */
@@ -122,22 +123,22 @@ function highlightsOf(state: AppState, graph: GraphData): Highlights {
 }
 
 /**
- * Fits the view to node centres. Cytoscape's own fit measures every label first, which takes seconds at 15,000
- * elements; centres with a node's size of margin are as good for framing a graph.
+ * The viewport that frames these node centres with a node's size of margin, clamped to the canvas's zoom
+ * range. Cytoscape's own fit measures every label first, which takes seconds at 15,000 elements; centres are
+ * as good for framing a graph. Pure, so the preview and Cytoscape frame a graph identically.
  */
-function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
-  if (nodes.empty()) return;
+function fitView(cy: Core, points: readonly { x: number; y: number }[], padding: number): Viewport | null {
+  if (points.length === 0) return null;
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
-  nodes.forEach((node) => {
-    const p = node.position();
+  for (const p of points) {
     x1 = Math.min(x1, p.x);
     y1 = Math.min(y1, p.y);
     x2 = Math.max(x2, p.x);
     y2 = Math.max(y2, p.y);
-  });
+  }
   const margin = NODE_SIZE * 1.5;
   const w = x2 - x1 + 2 * margin;
   const h = y2 - y1 + 2 * margin;
@@ -145,22 +146,28 @@ function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
     cy.maxZoom(),
     Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h)),
   );
-  cy.viewport({
-    zoom,
-    pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
-  });
+  return { zoom, pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) } };
 }
 
-/** The zoom fitCentres will choose for a scene's nodes, before they are added. */
-function fitZoom(cy: Core, scene: Scene): number {
-  const placed = scene.nodes.flatMap((n) => (n.position ? [n.position] : []));
-  if (placed.length === 0) return 1;
-  const xs = placed.map((p) => p.x);
-  const ys = placed.map((p) => p.y);
-  const margin = NODE_SIZE * 3;
-  const w = Math.max(...xs) - Math.min(...xs) + margin;
-  const h = Math.max(...ys) - Math.min(...ys) + margin;
-  return Math.min((cy.width() - 80) / w, (cy.height() - 80) / h);
+const FIT_PADDING = 40;
+
+/** Fits the view to node centres (see fitView). */
+function fitCentres(cy: Core, nodes: NodeCollection, padding: number) {
+  const view = fitView(
+    cy,
+    nodes.map((node) => node.position()),
+    padding,
+  );
+  if (view) cy.viewport(view);
+}
+
+/**
+ * The node centres the first fill frames: every placed node but open groups, whose box Cytoscape derives from
+ * their members (so fitCentres on the filled canvas and this agree).
+ */
+function scenePoints(scene: Scene): { x: number; y: number }[] {
+  const openGroup = (n: NodeElement) => /^group(?! collapsed)/.test(n.classes);
+  return scene.nodes.flatMap((n) => (n.position && !openGroup(n) ? [n.position] : []));
 }
 
 function signature(element: NodeElement | EdgeElement): string {
@@ -319,40 +326,129 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
     let firstDone = false;
     let far = false;
 
+    // A preview standing in for the first fill (see preview.ts), and the build that replaces it.
+    let preview: HTMLCanvasElement | null = null;
+    let previewed = false;
+    let waiting = false;
+    let previewScene: Scene | null = null;
+    let drawnFrame = 0;
+    let building: ReturnType<typeof setTimeout> | undefined;
+
+    /**
+     * Ready (data-graph-ready) once Cytoscape has drawn and answers the pointer: the frame after its next
+     * render event, as the benchmark's bare page marks its own. A preview goes as Cytoscape draws.
+     */
     function markReady() {
       if (firstDone) return;
       firstDone = true;
-      setReady(true);
+      cy.one('render', () => {
+        removePreview();
+        markDrawn();
+        requestAnimationFrame(() => setReady(true));
+      });
+      cy.forceRender();
+    }
+
+    /** The whole graph is on screen (data-graph-drawn): the preview's or Cytoscape's first frame. */
+    function markDrawn() {
+      if (container) container.dataset.graphDrawn = 'true';
+    }
+
+    function removePreview() {
+      preview?.remove();
+      preview = null;
+    }
+
+    /**
+     * The first fill of a large, placed graph framed far out is painted as a preview first, and built in
+     * Cytoscape once the browser has shown it. Store changes meanwhile are not lost: the build reads the store.
+     */
+    function showPreview(scene: Scene, view: Viewport) {
+      const canvas = document.createElement('canvas');
+      canvas.dataset.testid = 'graph-preview';
+      canvas.setAttribute('aria-hidden', 'true');
+      // Above Cytoscape's layers until it draws; the pointer goes through to them.
+      Object.assign(canvas.style, {
+        position: 'absolute',
+        inset: '0',
+        width: '100%',
+        height: '100%',
+        zIndex: '10',
+        pointerEvents: 'none',
+      });
+      drawPreview(
+        canvas,
+        scene,
+        view,
+        readTheme(),
+        {
+          width: cy.width(),
+          height: cy.height(),
+          pixelRatio: 1,
+          nodeSize: NODE_SIZE,
+        },
+        cpuCanvases,
+      );
+      container?.append(canvas);
+      preview = canvas;
+      previewed = true;
+      waiting = true;
+      previewScene = scene;
+      // Marked in the frame after the one that shows it; then a task, as Cytoscape's build holds the page.
+      drawnFrame = requestAnimationFrame(() => {
+        markDrawn();
+        building = setTimeout(() => {
+          building = undefined;
+          waiting = false;
+          const state = store.getState();
+          // The scene is reused unless the store changed while the preview was shown.
+          if (!unchanged(state)) previewScene = null;
+          lastGraph = null;
+          render(state);
+        }, 0);
+      });
+    }
+
+    function unchanged(state: AppState): boolean {
+      return (
+        state.graph === lastGraph &&
+        state.graphFilter === lastFilter &&
+        state.pathQuery === lastPath &&
+        state.traceShown === lastTrace
+      );
     }
 
     function render(state: AppState) {
       const graph = state.graph;
-      if (!graph) return;
-      if (
-        graph === lastGraph &&
-        state.graphFilter === lastFilter &&
-        state.pathQuery === lastPath &&
-        state.traceShown === lastTrace
-      )
-        return;
+      if (!graph || waiting || unchanged(state)) return;
       lastGraph = graph;
       lastTrace = state.traceShown;
       lastFilter = state.graphFilter;
       lastPath = state.pathQuery;
-      const scene = buildScene(graph, highlightsOf(state, graph));
+      const scene = previewScene ?? buildScene(graph, highlightsOf(state, graph));
+      previewScene = null;
       const hadNone = cy.elements().empty();
-      // The first fill is styled at the level of detail of the view it will be fitted to, so 15,000
-      // elements are not styled twice before the first frame.
-      if (hadNone) far = fitZoom(cy, scene) < FAR_ZOOM;
-      applyScene(cy, scene, seen, placed, far);
-      syncSelection(state);
       const unplaced = scene.nodes.some(
         (n) => n.position === null && n.parent === null && !n.classes.startsWith('group'),
       );
-      if (unplaced) state.requestLayout('flow');
-      else {
+      if (hadNone) {
+        // The first fill is styled at the level of detail of the view it will be fitted to, so 15,000
+        // elements are not styled twice before the first frame.
+        const view = fitView(cy, scenePoints(scene), FIT_PADDING);
+        far = (view?.zoom ?? 1) < FAR_ZOOM;
+        if (large && far && !unplaced && view && !previewed) {
+          showPreview(scene, view);
+          return;
+        }
+      }
+      applyScene(cy, scene, seen, placed, far);
+      syncSelection(state);
+      if (unplaced) {
+        removePreview();
+        state.requestLayout('flow');
+      } else {
         if (hadNone && scene.nodes.length > 0) {
-          fitCentres(cy, cy.nodes(), 40);
+          fitCentres(cy, cy.nodes(), FIT_PADDING);
           // The first frame is drawn at the level of detail of the fitted view, not restyled after it.
           applyLod();
         }
@@ -457,7 +553,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
             if (node.nonempty()) node.position(p);
           }
         });
-        fitCentres(cy, cy.nodes(), 40);
+        fitCentres(cy, cy.nodes(), FIT_PADDING);
         for (const [id, p] of Object.entries(positions))
           placed.set(id, `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`);
         await store.getState().savePositions(positions);
@@ -519,7 +615,7 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       if (state.viewRun && state.viewRun.seq !== lastView) {
         lastView = state.viewRun.seq;
         const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-        if (state.viewRun.action === 'fit') fitCentres(cy, cy.nodes(), 40);
+        if (state.viewRun.action === 'fit') fitCentres(cy, cy.nodes(), FIT_PADDING);
         else
           cy.zoom({ level: cy.zoom() * (state.viewRun.action === 'zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
       }
@@ -547,6 +643,9 @@ export function GraphCanvas({ large, onContext }: GraphCanvasProps) {
       media.removeEventListener('change', onTheme);
       layoutController?.abort();
       clearTimeout(lodTimer);
+      cancelAnimationFrame(drawnFrame);
+      clearTimeout(building);
+      removePreview();
       cy.destroy();
     };
   }, [store, large]);
