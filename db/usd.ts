@@ -68,6 +68,22 @@ export function usdOf(amount: bigint, decimals: number, price: string | null): s
   return sum.usd();
 }
 
+/**
+ * amount (base units of an asset with `decimals`) × `price` USD per whole unit, exactly, as canonical decimal
+ * text: no trailing zeros after the point and no point when whole (1.5 ETH at 2345.67 is 3518.505). For figures
+ * that are stored and summed later; rounding is the display's business.
+ */
+export function exactUsd(amount: bigint, decimals: number, price: string): string {
+  const { digits, scale } = parseDecimal(price);
+  const exp = decimals + scale;
+  const text = (amount * digits).toString();
+  if (exp === 0) return text;
+  const padded = text.padStart(exp + 1, '0');
+  const fraction = padded.slice(-exp).replace(/0+$/, '');
+  const whole = padded.slice(0, -exp);
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
 /** The UTC day (YYYY-MM-DD) of unix seconds, as prices are keyed. */
 function utcDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);

@@ -6,6 +6,16 @@ import { neighbours } from '../graph/neighbours';
 import { addressFlows, addressTransfers, edgeTransfers } from '../graph/transfers';
 import { readGraph } from '../graph/read';
 import { importFiles } from '../import/batch';
+import { getIncident, listIncidents } from '../incidents/read';
+import { referenceData } from '../incidents/reference';
+import {
+  attributeIncident,
+  createIncident,
+  deleteIncident,
+  setIncidentTrace,
+  unattributeIncident,
+  updateIncident,
+} from '../incidents/write';
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
 import { listAddresses, listCaseAddresses, listEntities } from '../lists';
@@ -102,6 +112,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const traceNotFound = (id: number): never => {
     throw new ApiError('not_found', `trace ${id} does not exist`);
   };
+  const incidentNotFound = (id: number): never => {
+    throw new ApiError('not_found', `incident ${id} does not exist`);
+  };
   const appVersion = options.appVersion ?? 'unknown';
   const pending = (method: string): never => {
     throw new ApiError('internal', `${method} is not built yet`);
@@ -129,19 +142,19 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       caseId === undefined || getCase(db, caseId) ? listTraces(db, caseId) : notFound(caseId),
     'trace.get': ({ id }) => getTrace(db, id) ?? traceNotFound(id),
     // TEMPORARY (session 2026-11-25 evening): the helpers building issue 6 replace each of these.
-    'reference.get': () => pending('reference.get'),
+    'reference.get': () => referenceData(db),
     'entity.get': () => pending('entity.get'),
     'entity.create': () => pending('entity.create'),
     'entity.update': () => pending('entity.update'),
     'entity.merge': () => pending('entity.merge'),
-    'incident.list': () => pending('incident.list'),
-    'incident.get': () => pending('incident.get'),
-    'incident.create': () => pending('incident.create'),
-    'incident.update': () => pending('incident.update'),
-    'incident.delete': () => pending('incident.delete'),
-    'incident.attribute': () => pending('incident.attribute'),
-    'incident.unattribute': () => pending('incident.unattribute'),
-    'incident.setTrace': () => pending('incident.setTrace'),
+    'incident.list': ({ caseId }) => (getCase(db, caseId) ? listIncidents(db, caseId) : notFound(caseId)),
+    'incident.get': ({ id }) => getIncident(db, id) ?? incidentNotFound(id),
+    'incident.create': (input) => createIncident(db, input, now()),
+    'incident.update': (input) => updateIncident(db, input, now()),
+    'incident.delete': ({ id }) => deleteIncident(db, id, now()),
+    'incident.attribute': (input) => attributeIncident(db, input, now()),
+    'incident.unattribute': (input) => unattributeIncident(db, input, now()),
+    'incident.setTrace': (input) => setIncidentTrace(db, input, now()),
     'summary.get': () => pending('summary.get'),
   };
 

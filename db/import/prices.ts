@@ -80,7 +80,7 @@ export function parseUsd(text: string): string | Refused {
  * (ETH is Ethereum's, not Arbitrum's), else the only chain whose coin it is (BNB), else a chain alias whose coin
  * bears the chain's code (XBT). Tokens need their chain: USDT lives on several.
  */
-function assetResolver(db: Db) {
+export function assetResolver(db: Db) {
   const assets = new AssetLookup(db);
   const nativeChains = new Map<string, string[]>();
   const rows = db.prepare("SELECT chain, upper(symbol) AS symbol FROM assets WHERE contract = ''").all() as {
