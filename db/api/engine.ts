@@ -22,6 +22,9 @@ import { listAddresses, listCaseAddresses, listEntities } from '../lists';
 import { runTrace } from '../trace/run';
 import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
+import { exportReport } from '../report/export';
+import { REPORT_SECTIONS } from '../report/model';
+import { printWithChromium, type PdfPrinter } from '../report/print';
 import type { Db } from '../open';
 import {
   contract,
@@ -51,6 +54,8 @@ export interface EngineOptions {
   jobConnection?: () => Db;
   /** The version stored with saved traces; hosts give the app's version. */
   appVersion?: string;
+  /** Prints report HTML to PDF; a headless Chromium when absent (the Electron host gives printToPDF). */
+  printPdf?: PdfPrinter;
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
@@ -191,6 +196,35 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       withJobConnection(async (jobDb) => {
         const stored = getTrace(jobDb, id) ?? traceNotFound(id);
         return compareRerun(jobDb, stored, runTrace(jobDb, parseJobInput('trace.run', stored.parameters)), now());
+      }),
+    'report.export': (input, { signal, onProgress }) =>
+      withJobConnection(async (jobDb) => {
+        const kase = getCase(jobDb, input.caseId) ?? notFound(input.caseId);
+        return exportReport(
+          jobDb,
+          kase,
+          input.out,
+          {
+            caseId: input.caseId,
+            sections: input.sections ?? REPORT_SECTIONS,
+            minConfidence: input.minConfidence,
+            method: input.method ?? null,
+            redact: input.redact,
+            classification: input.classification,
+          },
+          {
+            // Through the handlers themselves, so the report's figures are those the API and CLI give.
+            sources: {
+              incidents: (caseId) => call('incident.list', { caseId }),
+              summary: (summaryInput) => call('summary.get', summaryInput),
+            },
+            print: options.printPdf ?? printWithChromium,
+            now,
+            appVersion,
+            signal,
+            onProgress,
+          },
+        );
       }),
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);

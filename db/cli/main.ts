@@ -13,6 +13,7 @@ import type {
   ImportBatchReport,
   JobName,
   Method,
+  ReportExportResult,
   StoredTrace,
   StoredTraceSummary,
   TraceReport,
@@ -64,6 +65,8 @@ Commands:
   trace show ID [--json]
   trace rerun ID [--json]                         (exit 1 if the report differs from the stored one)
   graph show --case ID [--json]
+  report --case ID --out FILE.pdf [--min-confidence N] [--method poison|haircut|fifo] [--redact]
+        [--sections summary,incidents,…] [--classification TEXT] [--json]   (FILE.manifest.json beside it)
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
 
@@ -101,6 +104,10 @@ const OPTIONS = {
   asset: { type: 'string', multiple: true },
   'actor-endpoints': { type: 'boolean' },
   save: { type: 'boolean' },
+  'min-confidence': { type: 'string' },
+  redact: { type: 'boolean' },
+  sections: { type: 'string' },
+  classification: { type: 'string' },
 } as const;
 
 type Values = {
@@ -296,6 +303,40 @@ const COMMANDS: Record<string, Spec> = {
       };
     },
   },
+  report: {
+    flags: ['case', 'out', 'min-confidence', 'method', 'redact', 'sections', 'classification'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError('report needs --case ID');
+      if (values.out === undefined) throw new UsageError('report needs --out FILE.pdf');
+      const confidence = values['min-confidence'];
+      if (confidence !== undefined && !/^\d{1,3}$/.test(confidence))
+        throw new UsageError(`--min-confidence must be a whole number from 0 to 100, not "${confidence}"`);
+      return {
+        kind: 'job',
+        name: 'report.export',
+        input: {
+          caseId: parseId(values.case),
+          out: path.resolve(values.out),
+          ...(confidence === undefined ? {} : { minConfidence: Number(confidence) }),
+          ...pick(values, ['method', 'classification']),
+          ...(values.redact ? { redact: true } : {}),
+          ...(values.sections === undefined ? {} : { sections: list([values.sections]) }),
+        },
+        print: (r) => {
+          const x = r as ReportExportResult;
+          return [
+            `Wrote ${x.file} (${x.pages} pages, ${x.bytes} bytes)`,
+            `Manifest ${x.manifestFile}`,
+            `PDF SHA-256             ${x.sha256}`,
+            `Report content SHA-256  ${x.contentSha256}`,
+            `Workspace SHA-256       ${x.workspaceSha256}`,
+          ].join('\n');
+        },
+        exitCode: () => 0,
+      };
+    },
+  },
   'graph show': {
     flags: ['case'],
     args: [0, 0],
@@ -417,7 +458,8 @@ async function execute(engine: Engine, command: Command, io: CliIo): Promise<unk
       signal: controller.signal,
       onProgress: io.progress
         ? (p) => {
-            if (p)
+            if (p && 'stage' in p) io.progress?.(`report: ${p.stage}`);
+            else if (p)
               io.progress?.(`${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`);
           }
         : undefined,
