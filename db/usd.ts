@@ -50,6 +50,35 @@ export class UsdSum {
     this.num += amount * digits * TEN ** BigInt(this.exp - exp);
   }
 
+  /** Adds a USD figure given as exact decimal text (an incident's value); null: the value is unknown. */
+  addUsd(usd: string | null): void {
+    this.add(1n, 0, usd);
+  }
+
+  /** Orders two sums by their exact values: negative when this one is smaller. */
+  compare(other: UsdSum): number {
+    const [a, b] = this.aligned(other);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /**
+   * This sum as a fraction of `total`, with `places` decimals, rounded half-up from the exact values (so a
+   * share is never computed from rounded cents); "0.0000" when the total is zero.
+   */
+  shareOf(total: UsdSum, places: number): string {
+    const [part, whole] = this.aligned(total);
+    const unit = TEN ** BigInt(places);
+    const scaled = whole === 0n ? 0n : (part * unit * 2n + whole) / (whole * 2n);
+    const text = scaled.toString().padStart(places + 1, '0');
+    return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+  }
+
+  /** Both numerators over the same power of ten. */
+  private aligned(other: UsdSum): [bigint, bigint] {
+    const exp = Math.max(this.exp, other.exp);
+    return [this.num * TEN ** BigInt(exp - this.exp), other.num * TEN ** BigInt(exp - other.exp)];
+  }
+
   /** Dollars with two decimals; null when no amount had a price. */
   usd(): string | null {
     return this.priced === 0 ? null : toCents(this.num, this.exp);

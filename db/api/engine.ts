@@ -19,6 +19,7 @@ import {
 import { importText } from '../import/text';
 import { IMPORTERS } from '../import/registry';
 import { listAddresses, listCaseAddresses, listEntities } from '../lists';
+import { lossSummary } from '../summary/loss';
 import { runTrace } from '../trace/run';
 import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
@@ -160,7 +161,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
     'incident.attribute': (input) => attributeIncident(db, input, now()),
     'incident.unattribute': (input) => unattributeIncident(db, input, now()),
     'incident.setTrace': (input) => setIncidentTrace(db, input, now()),
-    'summary.get': () => pending('summary.get'),
+    'summary.get': (input) => lossSummary(db, input),
   };
 
   async function withJobConnection<T>(work: (jobDb: Db) => Promise<T>): Promise<T> {

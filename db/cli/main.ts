@@ -12,6 +12,7 @@ import type {
   CaseGraph,
   ImportBatchReport,
   JobName,
+  LossSummary,
   Method,
   ReportExportResult,
   StoredTrace,
@@ -37,6 +38,7 @@ import {
   formatTrace,
   formatTraceList,
 } from './format';
+import { formatSummary } from './format-summary';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -69,6 +71,7 @@ Commands:
         [--sections summary,incidents,…] [--classification TEXT] [--json]   (FILE.manifest.json beside it)
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
+  summary --actor ID|KEY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-confidence N] [--case ID] [--json]
 
 Options:
   --db FILE   the workspace (default: ${defaultWorkspacePath()})
@@ -108,6 +111,7 @@ const OPTIONS = {
   redact: { type: 'boolean' },
   sections: { type: 'string' },
   classification: { type: 'string' },
+  actor: { type: 'string' },
 } as const;
 
 type Values = {
@@ -395,6 +399,29 @@ const COMMANDS: Record<string, Spec> = {
       print: (r) => formatAddressChecks(r as AddressCheckResult[]),
       exitCode: (r) => ((r as AddressCheckResult[]).every((c) => c.valid) ? 0 : 1),
     }),
+  },
+  summary: {
+    flags: ['actor', 'from', 'to', 'min-confidence', 'case'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.actor === undefined) throw new UsageError('summary needs --actor ID|KEY');
+      const level = values['min-confidence'];
+      if (level !== undefined && !/^\d{1,3}$/.test(level))
+        throw new UsageError(`--min-confidence must be a level 0-100, not "${level}"`);
+      return {
+        kind: 'call',
+        method: 'summary.get',
+        input: {
+          // A number is an entity id; anything else is a key (keys such as lazarusgroup are not numbers).
+          actor: /^\d+$/.test(values.actor) ? parseId(values.actor, 'entity') : values.actor,
+          ...pick(values, ['from', 'to']),
+          ...(level === undefined ? {} : { minConfidence: Number(level) }),
+          ...(values.case === undefined ? {} : { caseId: parseId(values.case) }),
+        },
+        workspace: true,
+        print: (r) => formatSummary(r as LossSummary),
+      };
+    },
   },
   'address show': {
     flags: [],

@@ -2,6 +2,8 @@
  * A core result in the terms of the workspace: addresses in their normal form, assets by name, endpoints by
  * entity and jurisdiction with USD and their best paths, amounts as exact decimal text.
  */
+import type { NodeKind } from '../api/contract';
+import { addressInfo } from '../graph/address-info';
 import type { Db } from '../open';
 import { formatFraction, fraction } from './fraction';
 import { assetKey } from './load';
@@ -51,6 +53,22 @@ function endpointOwners(db: Db): (address: string) => EndpointOwner {
     const colon = address.indexOf(':');
     const row = query.get(address.slice(0, colon), address.slice(colon + 1)) as EndpointOwner | undefined;
     return row ?? { entity: null, jurisdiction: null };
+  };
+}
+
+/** The graph kind of each endpoint address (CHAIN:ADDRESS) from its most confident tag; unknown when untagged. */
+function endpointKinds(db: Db, addresses: readonly string[]): (address: string) => NodeKind {
+  const idOf = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
+  const ids = new Map<string, number>();
+  for (const address of addresses) {
+    const colon = address.indexOf(':');
+    const id = idOf.get(address.slice(0, colon), address.slice(colon + 1)) as number | undefined;
+    if (id !== undefined) ids.set(address, id);
+  }
+  const info = addressInfo(db, [...ids.values()]);
+  return (address) => {
+    const id = ids.get(address);
+    return (id === undefined ? undefined : info.get(id)?.kind) ?? 'unknown';
   };
 }
 
@@ -167,6 +185,7 @@ export function buildReport(db: Db, input: TraceInput, model: 'account' | 'utxo'
   interface Group {
     entity: string;
     jurisdiction: string | null;
+    kind: NodeKind;
     asset: string;
     sum: bigint;
     usd: (Fraction | null)[];
@@ -175,13 +194,27 @@ export function buildReport(db: Db, input: TraceInput, model: 'account' | 'utxo'
   }
   const grouped = new Map<string, Group>();
   const ownerOf = endpointOwners(db);
+  const kindOf = endpointKinds(
+    db,
+    result.endpoints.map((e) => e.address),
+  );
   for (const e of result.endpoints) {
     const owner = ownerOf(e.address);
     const entity = owner.entity ?? e.address;
     const key = `${entity}\u0000${e.asset}`;
     let g = grouped.get(key);
     if (g === undefined) {
-      g = { entity, jurisdiction: owner.jurisdiction, asset: e.asset, sum: 0n, usd: [], addresses: [], paths: [] };
+      const kind = kindOf(e.address);
+      g = {
+        entity,
+        jurisdiction: owner.jurisdiction,
+        kind,
+        asset: e.asset,
+        sum: 0n,
+        usd: [],
+        addresses: [],
+        paths: [],
+      };
       grouped.set(key, g);
     }
     g.sum += e.tainted;
@@ -244,6 +277,7 @@ export function buildReport(db: Db, input: TraceInput, model: 'account' | 'utxo'
     endpoints: groups.map((g) => ({
       entity: g.entity,
       jurisdiction: g.jurisdiction,
+      kind: g.kind,
       asset: name(g.asset),
       tainted: g.sum.toString(),
       usd: cents(usdSum(g.usd)),

@@ -1,3 +1,5 @@
+import type { NodeKind } from '../api/contract';
+
 /** One hop of a path: addresses as CHAIN:ADDRESS, the transaction's hash, the taint on that hop (base units). */
 export interface TraceReportHop {
   from: string;
@@ -57,6 +59,12 @@ export interface TraceReport {
   endpoints: {
     entity: string;
     jurisdiction: string | null;
+    /**
+     * How the endpoint looks on the graph (db/graph/kind.ts) from the most confident tag of its first address:
+     * exchange, mixer, bridge, service, actor, victim or unknown (no tag). Cash-out exposure counts exchanges,
+     * mixers, bridges and other services. Absent from reports stored before it existed.
+     */
+    kind?: NodeKind;
     asset: string;
     tainted: string;
     usd: string | null;

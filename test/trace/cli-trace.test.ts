@@ -98,6 +98,7 @@ describe('ariadne trace', () => {
       {
         entity: 'Bitbank',
         jurisdiction: 'JP',
+        kind: 'exchange',
         asset: 'ETH',
         tainted: '25',
         usd: null,
@@ -302,9 +303,12 @@ describe('ariadne trace', () => {
     expect((await cli(['--db', db, 'import', actors, tags])).code).toBe(0);
     const r = await traceJson('--method', 'haircut', '--actor-endpoints');
     expect(r.parameters.actorEndpoints).toBe(true);
-    expect(r.endpoints.map((e: { entity: string; tainted: string }) => [e.entity, e.tainted])).toEqual([
-      ['Lazarus Group', '75'],
-      ['Bitbank', '25'],
+    // Each endpoint says what it is, from its best tag, so a summary can tell cash-out from the actor's wallets.
+    expect(
+      r.endpoints.map((e: { entity: string; tainted: string; kind: string }) => [e.entity, e.tainted, e.kind]),
+    ).toEqual([
+      ['Lazarus Group', '75', 'actor'],
+      ['Bitbank', '25', 'exchange'],
     ]);
     expect(r.totalsByJurisdiction).toEqual([
       { jurisdiction: null, amounts: [{ asset: 'ETH', tainted: '75' }], usd: null },

@@ -116,6 +116,7 @@ describe('tracing BTC transactions imported from Esplora JSON', () => {
       {
         entity: 'Bitbank',
         jurisdiction: 'JP',
+        kind: 'exchange',
         asset: 'BTC',
         tainted: '30000',
         usd: '3.00',
