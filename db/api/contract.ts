@@ -8,10 +8,12 @@ import type { EntityDetails, Incident, LossSummary, ReferenceData } from './attr
 import { ENTITY_KINDS } from './attribution';
 import type { ImportProgress, ImportReport } from '../import/report';
 import type { ReportExportResult, ReportProgress } from '../report/export';
+import type { DemoProgress, DemoResult } from '../demo/types';
 import type { TraceReport } from '../trace/report';
 import type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
 
 export type { ImportProblem, ImportProgress, ImportReport } from '../import/report';
+export type { DemoProgress, DemoResult } from '../demo/types';
 export type { TraceReport } from '../trace/report';
 export * from './attribution';
 export type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
@@ -852,6 +854,17 @@ export const jobs = {
     returns<ReportProgress>,
     returns<ReportExportResult>,
     "Export a case's court-ready PDF report, with its integrity manifest as JSON beside it; recorded in the audit log.",
+  ),
+  'demo.build': job(
+    z
+      .object({
+        /** Multiplies the background chain data (1 ≈ 100k transfers, 10 ≈ 1M); the incidents stay the same. */
+        scale: z.number().positive().max(100).default(1),
+      })
+      .strict(),
+    returns<DemoProgress>,
+    returns<DemoResult>,
+    'Build the demo workspace "DPRK thefts 2017–2022" into an empty workspace: Lazarus Group, victims, chain data, and a case whose incidents are attributed by stored traces.',
   ),
 } as const;
 

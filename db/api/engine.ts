@@ -1,5 +1,6 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
+import { buildDemo } from '../demo/build';
 import { exportTagPack } from '../export/tagpack';
 import { applyGraph } from '../graph/apply';
 import { neighbours } from '../graph/neighbours';
@@ -175,6 +176,8 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   }
 
   const jobHandlers: JobHandlers = {
+    'demo.build': ({ scale }, { signal, onProgress }) =>
+      withJobConnection((jobDb) => buildDemo(jobDb, { scale, signal, onProgress, now: options.now, appVersion })),
     'import.files': ({ files, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) =>

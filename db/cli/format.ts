@@ -3,6 +3,7 @@ import type {
   AddressDetails,
   Case,
   CaseGraph,
+  DemoResult,
   GraphEdge,
   GraphNode,
   ImportBatchReport,
@@ -236,4 +237,16 @@ export function formatRerun(r: TraceRerun): string {
   return r.identical
     ? `Trace ${r.id}: the new report is identical to the stored one (SHA-256 ${r.sha256}).`
     : `Trace ${r.id}: the new report DIFFERS from the stored one (stored SHA-256 ${r.sha256}, new ${r.rerunSha256}).`;
+}
+
+export function formatDemo(r: DemoResult): string {
+  const c = r.counts;
+  return [
+    `Built the demo workspace "DPRK thefts 2017–2022" (scale ${r.scale}) in ${r.seconds} s`,
+    `Case ${r.caseId}; Lazarus Group is entity ${r.lazarusId}`,
+    `${c.incidents} incidents, each attributed by a stored trace (${c.traces} traces)`,
+    `${c.ethTransfers} Ethereum transfers, ${c.btcTransactions} Bitcoin transactions, ${c.prices} prices`,
+    `${c.entities} entities, ${c.tags} tags`,
+    `Try: ariadne summary --actor lazarusgroup`,
+  ].join('\n');
 }

@@ -10,7 +10,10 @@ import type {
   AddressDetails,
   Case,
   CaseGraph,
+  DemoProgress,
+  DemoResult,
   ImportBatchReport,
+  ImportProgress,
   JobName,
   LossSummary,
   Method,
@@ -29,6 +32,7 @@ import {
   formatAddressChecks,
   formatAddressDetails,
   formatCase,
+  formatDemo,
   formatCaseTable,
   formatGraph,
   formatImport,
@@ -72,6 +76,8 @@ Commands:
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
   summary --actor ID|KEY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-confidence N] [--case ID] [--json]
+  demo [--scale N] [--json]                      (build the demo workspace "DPRK thefts 2017–2022" into an
+                                                  empty workspace; N multiplies the background, default 1)
 
 Options:
   --db FILE   the workspace (default: ${defaultWorkspacePath()})
@@ -112,6 +118,7 @@ const OPTIONS = {
   sections: { type: 'string' },
   classification: { type: 'string' },
   actor: { type: 'string' },
+  scale: { type: 'string' },
 } as const;
 
 type Values = {
@@ -138,6 +145,8 @@ type Command =
       kind: 'job';
       name: JobName;
       input: unknown;
+      /** One line of progress for the terminal; the import report's by default. */
+      progress?: (progress: unknown) => string;
       print: (result: unknown) => string;
       exitCode: (result: unknown) => number;
     };
@@ -337,6 +346,7 @@ const COMMANDS: Record<string, Spec> = {
             `Workspace SHA-256       ${x.workspaceSha256}`,
           ].join('\n');
         },
+        progress: (p) => `report: ${(p as { stage: string }).stage}`,
         exitCode: () => 0,
       };
     },
@@ -387,6 +397,26 @@ const COMMANDS: Record<string, Spec> = {
       print: (r) => formatRerun(r as TraceRerun),
       exitCode: (r) => ((r as TraceRerun).identical ? 0 : 1),
     }),
+  },
+  demo: {
+    flags: ['scale'],
+    args: [0, 0],
+    build: (_args, values) => {
+      const scale = values.scale === undefined ? 1 : Number(values.scale);
+      if (values.scale !== undefined && !/^\d+(\.\d+)?$/.test(values.scale))
+        throw new UsageError(`--scale must be a positive number, not "${values.scale}"`);
+      return {
+        kind: 'job',
+        name: 'demo.build',
+        input: { scale },
+        progress: (p) => {
+          const { step, index, steps, done, total } = p as DemoProgress;
+          return `${index}/${steps} ${step}${done !== null && total !== null ? ` ${percent(done, total)}` : ''}`;
+        },
+        print: (r) => formatDemo(r as DemoResult),
+        exitCode: () => 0,
+      };
+    },
   },
   'address check': {
     flags: [],
@@ -475,6 +505,11 @@ function percent(done: number, total: number): string {
   return total > 0 ? `${Math.floor((done / total) * 100)}%` : '';
 }
 
+function importProgress(progress: unknown): string {
+  const p = progress as ImportProgress;
+  return `${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`;
+}
+
 async function execute(engine: Engine, command: Command, io: CliIo): Promise<unknown> {
   if (command.kind === 'call') return engine.call(command.method, command.input);
   const controller = new AbortController();
@@ -485,9 +520,7 @@ async function execute(engine: Engine, command: Command, io: CliIo): Promise<unk
       signal: controller.signal,
       onProgress: io.progress
         ? (p) => {
-            if (p && 'stage' in p) io.progress?.(`report: ${p.stage}`);
-            else if (p)
-              io.progress?.(`${path.basename(p.file)}: ${percent(p.bytesRead, p.totalBytes)} (${p.records} records)`);
+            if (p) io.progress?.((command.progress ?? importProgress)(p));
           }
         : undefined,
     });

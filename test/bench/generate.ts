@@ -4,19 +4,9 @@
  */
 import fs from 'node:fs';
 import { toChecksumAddress } from '../../db/chains/evm';
+import { random } from '../../db/demo/random';
 
-/** xorshift32: the same file on every run and every machine. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-}
+export { random };
 
 function hex(next: () => number, digits: number): string {
   let out = '';

@@ -92,6 +92,7 @@ export function fixture(): Fixture {
         model: 'account',
         loaded: { transfers: 0, addresses: 0 },
         addresses: addresses.map((a) => ({ asset: 'ETH', share: null, hops: 1, ...a })),
+        edges: [],
         endpoints: endpoints.map((e) => ({
           entity: 'Someone',
           jurisdiction: null,
