@@ -41,6 +41,8 @@ export interface SvgScene {
     width: number;
     arrow: boolean;
     label: string;
+    /** Of the label; 10 when absent. */
+    fontSize?: number;
   }[];
   title?: string;
 }
@@ -241,7 +243,10 @@ export function graphToSvg(scene: SvgScene, options: SvgOptions = {}): string {
       ...marker,
     });
     const at = midpoint(edge.points);
-    const label = clean(edge.label ?? '') === '' ? '' : haloText(edge.label, at.x, at.y, 10, edge.color, background);
+    const label =
+      clean(edge.label ?? '') === ''
+        ? ''
+        : haloText(edge.label, at.x, at.y, size(edge.fontSize ?? 10, 10) || 10, edge.color, background);
     out.push(element('g', { class: 'edge' }, element('title', {}, escape(edge.id)) + line + label));
   }
   out.push('</g>');

@@ -1,19 +1,27 @@
 /**
  * The report's figures as SVG scenes for the one SVG writer (common/svg.ts): the case graph as the investigator
- * laid it out, and each trace path as a row of hops. Labels in a figure always show addresses short (the tables
- * beside it give them in full unless the report is redacted); the hover title carries `addressText`. Sizes are chosen for print: the page is about 680 CSS px
+ * laid it out, and each trace's paths as one flow. A node is labelled with its tag's label, or its address
+ * shortened when untagged (the tables beside a figure give every address in full unless the report is redacted);
+ * the SVG title carries `addressText`. Sizes are chosen for print: the page is about 680 CSS px
  * wide, so node sizes and fonts grow with the drawing's extent to stay legible (at least ~7 pt) once scaled down.
  */
 import { formatUnits } from '../../common/format';
 import { confidenceBorder, KIND_STYLE, SANCTIONED_COLOUR } from '../../common/palette';
 import type { SvgScene } from '../../common/svg';
 import type { CaseGraph, NodeKind } from '../api/contract';
-import type { TraceReportPath } from '../trace/report';
 
 /** The printable width of an A4 page between the report's margins, in CSS px. */
 export const PAGE_WIDTH_PX = 680;
 
 export type AddressText = (address: string) => string;
+
+/**
+ * An address as a figure labels it: without its chain, first 6 and last 4 characters.
+ */
+export function figureAddress(address: string): string {
+  const bare = address.slice(address.indexOf(':') + 1);
+  return bare.length <= 13 ? bare : `${bare.slice(0, 6)}…${bare.slice(-4)}`;
+}
 
 /**
  * A redacted address: the chain prefix kept, the address itself shortened to its first 6 and last 4 characters
@@ -28,10 +36,10 @@ export function redactAddress(address: string): string {
 }
 
 /** Places nodes the investigator never laid out on a grid below the others, so every node is drawn. */
-function positions(graph: CaseGraph): Map<string, { x: number; y: number }> {
+function positions(nodes: readonly FigureNode[]): Map<string, { x: number; y: number }> {
   const placed = new Map<string, { x: number; y: number }>();
-  for (const n of graph.nodes) if (n.position) placed.set(n.id, n.position);
-  const unplaced = graph.nodes.filter((n) => !n.position);
+  for (const n of nodes) if (n.position) placed.set(n.id, n.position);
+  const unplaced = nodes.filter((n) => !n.position);
   if (unplaced.length > 0) {
     const ys = [...placed.values()].map((p) => p.y);
     const top = ys.length > 0 ? Math.max(...ys) + 160 : 0;
@@ -53,8 +61,49 @@ function trim(from: { x: number; y: number }, to: { x: number; y: number }, by: 
   ];
 }
 
+/** A node of a report figure: an address (or an investigator's group) with what it looks like. */
+export interface FigureNode {
+  id: string;
+  type: 'address' | 'group';
+  address: string | null;
+  label: string | null;
+  kind: NodeKind;
+  sanctioned: boolean;
+  confidenceLevel: number | null;
+  flags: string[];
+  position: { x: number; y: number } | null;
+}
+
+export interface FigureEdge {
+  source: string;
+  target: string;
+  /** Printed at the edge's middle: its exact total, shortened to 2 decimals for the figure. */
+  label: string;
+  color: string | null;
+}
+
 export function graphScene(graph: CaseGraph, addressText: AddressText): SvgScene {
-  const at = positions(graph);
+  return flowScene(
+    graph.nodes,
+    graph.edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      label: `${formatUnits(e.total, e.asset.decimals, 2)} ${e.asset.symbol}`,
+      color: e.color,
+    })),
+    addressText,
+    'Fund-flow graph',
+  );
+}
+
+/** Any set of nodes with positions (missing ones placed on a grid) and edges, scaled for print. */
+export function flowScene(
+  nodes: readonly FigureNode[],
+  edges: readonly FigureEdge[],
+  addressText: AddressText,
+  title: string,
+): SvgScene {
+  const at = positions(nodes);
   const points = [...at.values()];
   const minX = Math.min(0, ...points.map((p) => p.x));
   const minY = Math.min(0, ...points.map((p) => p.y));
@@ -63,22 +112,21 @@ export function graphScene(graph: CaseGraph, addressText: AddressText): SvgScene
   const extent = Math.max(maxX - minX, (maxY - minY) * 1.4, 400);
   // One drawing unit prints as PAGE_WIDTH_PX / width px: scale sizes so they print at a readable size.
   const unit = (extent + 240) / PAGE_WIDTH_PX;
-  const node = Math.max(26, 16 * unit);
-  const font = Math.max(11, 8 * unit);
-  const pad = node + font * 6;
-  const shift = (p: { x: number; y: number }) => ({ x: p.x - minX + pad, y: p.y - minY + pad });
+  const node = Math.max(20, 14 * unit);
+  const font = Math.max(11, 10 * unit);
+  const padX = node + font * 8;
+  const padY = node + font * 2;
+  const shift = (p: { x: number; y: number }) => ({ x: p.x - minX + padX, y: p.y - minY + padY });
 
   return {
-    width: maxX - minX + 2 * pad,
-    height: maxY - minY + 2 * pad,
+    width: maxX - minX + 2 * padX,
+    height: maxY - minY + 2 * padY,
     background: '#ffffff',
-    nodes: graph.nodes.map((n) => {
-      const style = KIND_STYLE[n.kind as NodeKind] ?? KIND_STYLE.unknown;
+    nodes: nodes.map((n) => {
+      const style = KIND_STYLE[n.kind] ?? KIND_STYLE.unknown;
       const p = shift(at.get(n.id) as { x: number; y: number });
       const label =
-        n.type === 'group'
-          ? (n.label ?? n.id.slice('group:'.length))
-          : `${n.label ? `${n.label} · ` : ''}${redactAddress(n.address ?? n.id)}`;
+        n.type === 'group' ? (n.label ?? n.id.slice('group:'.length)) : (n.label ?? figureAddress(n.address ?? n.id));
       return {
         id: n.type === 'group' ? n.id : addressText(n.id),
         x: p.x,
@@ -94,7 +142,7 @@ export function graphScene(graph: CaseGraph, addressText: AddressText): SvgScene
         fontSize: font,
       };
     }),
-    edges: graph.edges.map((e) => {
+    edges: edges.map((e) => {
       const [a, b] = trim(
         shift(at.get(e.source) ?? { x: 0, y: 0 }),
         shift(at.get(e.target) ?? { x: 0, y: 0 }),
@@ -106,53 +154,10 @@ export function graphScene(graph: CaseGraph, addressText: AddressText): SvgScene
         color: e.color ?? '#6b7280',
         width: Math.max(1.2, 1.2 * (unit / 2)),
         arrow: true,
-        label: `${formatUnits(e.total, e.asset.decimals, 2)} ${e.asset.symbol}`,
+        label: e.label,
+        fontSize: font * 0.85,
       };
     }),
-    title: 'Fund-flow graph',
-  };
-}
-
-/** One path as a row of addresses, left to right in time order, each hop labelled with its taint. */
-export function pathScene(
-  path: TraceReportPath,
-  decimals: number,
-  asset: string,
-  addressText: AddressText,
-  labels: ReadonlyMap<string, string>,
-): SvgScene {
-  const stops = [path.hops[0]?.from ?? '', ...path.hops.map((h) => h.to)];
-  const gap = 150;
-  const node = 22;
-  const width = Math.max(1, stops.length - 1) * gap + 160;
-  return {
-    width,
-    height: 96,
-    background: '#ffffff',
-    nodes: stops.map((address, i) => ({
-      id: addressText(address),
-      x: 80 + i * gap,
-      y: 34,
-      width: node,
-      height: node,
-      shape: 'ellipse',
-      fill: i === 0 ? KIND_STYLE.victim.fill : i === stops.length - 1 ? KIND_STYLE.exchange.fill : '#c8ced8',
-      border: '#4b5563',
-      borderWidth: 1.2,
-      label: labels.get(address) ? `${labels.get(address)} · ${redactAddress(address)}` : redactAddress(address),
-      labelColor: '#1a1a1a',
-      fontSize: 9,
-    })),
-    edges: path.hops.map((hop, i) => ({
-      id: `${hop.tx}`,
-      points: [
-        { x: 80 + i * gap + node / 2 + 2, y: 34 },
-        { x: 80 + (i + 1) * gap - node / 2 - 2, y: 34 },
-      ],
-      color: '#b45309',
-      width: 1.5,
-      arrow: true,
-      label: `${formatUnits(hop.amount, decimals, 4)} ${asset}`,
-    })),
+    title,
   };
 }

@@ -15,7 +15,7 @@ import { KIND_STYLE, KINDS, SANCTIONED_COLOUR } from '../../common/palette';
 import { graphToSvg } from '../../common/svg';
 import type { Incident, LossSummary } from '../api/contract';
 import { UsdSum } from '../usd';
-import { graphScene, pathScene, redactAddress } from './figures';
+import { figureAddress, flowScene, graphScene, redactAddress } from './figures';
 import type { ReportModel, ReportSection } from './model';
 import { TRANSFERS_PER_EDGE } from './model';
 
@@ -201,47 +201,48 @@ function cashout(model: ReportModel): string {
           .join('<br>'),
       ]);
       return `<h3>${actorHeading(s)}</h3>
-${table(['Service jurisdiction', 'Traced US dollars', 'Services (stored traces)'], rows, 'figures cashout')}
+${table(['Service jurisdiction', 'Traced US dollars', 'Services (stored traces)'], rows, 'cashout')}
 ${s.cashout.some((c) => c.incomplete) ? '<p class="muted">* Some traced amounts had no price on their day and are not in the dollar figure.</p>' : ''}`;
     })
     .join('');
 }
 
+function attributionText(i: Incident): string {
+  const parts = i.actors.map((a) => `${t(a.actor.label)}: ${t(a.source)} (${t(a.confidence)}, ${a.confidenceLevel})`);
+  if (i.traceId !== null) parts.push(`stored trace ${i.traceId}`);
+  return parts.length > 0 ? parts.join('<br>') : 'none';
+}
+
 function incidents(model: ReportModel, addr: (a: string) => string): string {
   if (model.incidents.length === 0) return '<p class="empty">The case records no incidents.</p>';
-  return model.incidents
-    .map((i: Incident) => {
-      const attributions = i.actors.map(
-        (a) => `${t(a.actor.label)} — ${t(a.source)} (confidence ${t(a.confidence)}, ${a.confidenceLevel})`,
-      );
-      if (i.traceId !== null) attributions.push(`By stored trace ${i.traceId}`);
-      const rows: [string, string][] = [
-        ['Victim', `${t(i.victim.label)} (${t(i.jurisdiction ?? 'jurisdiction unknown')})`],
-        ['Time (UTC)', t(i.time)],
-        [
-          'Amount',
-          `${t(formatUnits(i.amount, i.asset.decimals, i.asset.decimals))} ${t(i.asset.symbol)} on ${t(i.chain)}`,
-        ],
-        [
-          'US dollars',
-          i.usd === null
-            ? 'no price and none entered'
-            : `${usd(cents(i.usd))} ${i.usdBasis === 'typed' ? '(entered by the investigator: no price that day)' : '(price table, day of the theft)'}`,
-        ],
-        ['Source', t(i.source || '—')],
-        ['Attribution', attributions.length > 0 ? attributions.join('<br>') : 'none'],
-        ['Theft transactions', i.txs.length > 0 ? i.txs.map((x) => `<code>${t(x)}</code>`).join('<br>') : '—'],
-        [
-          'Victim addresses',
-          i.addresses.length > 0 ? i.addresses.map((a) => `<code>${addr(a)}</code>`).join('<br>') : '—',
-        ],
-      ];
-      if (i.note.trim() !== '') rows.push(['Note', t(i.note)]);
-      return `<div class="incident"><h3>Incident ${i.id}${i.title ? `: ${t(i.title)}` : ''}</h3><table class="facts">${rows
-        .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
-        .join('')}</table></div>`;
-    })
-    .join('');
+  const overview = table(
+    ['#', 'Date (UTC)', 'Victim', 'Jurisdiction', 'Amount', 'US dollars', 'Attribution'],
+    model.incidents.map((i) => [
+      String(i.id),
+      t(i.time.slice(0, 10)),
+      `${t(i.victim.label)}${i.title ? `<br><span class="muted">${t(i.title)}</span>` : ''}`,
+      t(i.jurisdiction ?? '—'),
+      `<span class="num">${t(formatUnits(i.amount, i.asset.decimals, i.asset.decimals))} ${t(i.asset.symbol)}</span>`,
+      `<span class="num">${i.usd === null ? '—' : usd(cents(i.usd))}${i.usdBasis === 'typed' ? ' †' : ''}</span>`,
+      attributionText(i),
+    ]),
+    'small incidents',
+  );
+  const details = table(
+    ['#', 'Time (UTC)', 'Theft transactions', 'Victim addresses', 'Source and note'],
+    model.incidents.map((i) => [
+      String(i.id),
+      t(i.time),
+      i.txs.map((x) => `<code>${t(x)}</code>`).join('<br>') || '—',
+      i.addresses.map((a) => `<code>${addr(a)}</code>`).join('<br>') || '—',
+      `${t(i.source || '—')}${i.note.trim() ? `<br><span class="muted">${t(i.note)}</span>` : ''}`,
+    ]),
+    'small details',
+  );
+  return `${overview}
+<p class="muted">US dollars at the price of the theft’s UTC day (exact value rounded half-up to the cent)${model.incidents.some((i) => i.usdBasis === 'typed') ? '; † entered by the investigator where no price existed' : ''}; — no value.</p>
+<h3>Transactions, addresses and sources</h3>
+${details}`;
 }
 
 function legend(): string {
@@ -259,7 +260,8 @@ function legend(): string {
 }
 
 function graph(model: ReportModel, addr: (a: string) => string): string {
-  if (model.graph.nodes.length === 0) return '<p class="empty">The case graph is empty.</p>';
+  if (model.graph.nodes.length === 0)
+    return '<p class="empty">The case graph is empty: nothing was placed on it. The traced flows are drawn with each trace.</p>';
   return `<figure class="graph">${graphToSvg(
     graphScene(model.graph, (a) => addrText(model, a)),
     {
@@ -290,68 +292,62 @@ function addrText(model: ReportModel, address: string): string {
 
 function traces(model: ReportModel, addr: (a: string) => string): string {
   if (model.traces.length === 0) return '<p class="empty">No stored traces.</p>';
-  const labels = new Map<string, string>();
-  for (const n of model.graph.nodes) if (n.address && n.label) labels.set(n.address, n.label);
-  let figure = 1;
-  return model.traces
-    .map((trace) => {
-      const r = trace.report;
-      const decimals = (asset: string) => model.assetDecimals[asset] ?? 0;
-      const amount = (value: string, asset: string) =>
-        `${t(formatUnits(value, decimals(asset), decimals(asset)))} ${t(asset)}`;
-      const endpoints = r.endpoints.map((e) => [
-        t(e.entity),
-        t(e.jurisdiction ?? '—'),
-        `<span class="num">${amount(e.tainted, e.asset)}</span>`,
-        `<span class="num">${usd(e.usd)}</span>`,
-        e.addresses.map((a) => `<code>${addr(a)}</code>`).join('<br>'),
-      ]);
-      const totals = r.totals.map((x) => [
-        t(x.asset),
-        `<span class="num">${amount(x.seeded, x.asset)}</span>`,
-        `<span class="num">${amount(x.endpoints, x.asset)}</span>`,
-      ]);
-      const paths = r.endpoints.flatMap((e) =>
-        e.paths.map((p, i) => {
-          figure += 1;
-          const svg = graphToSvg(
-            pathScene(p, decimals(e.asset), e.asset, (a) => addrText(model, a), labels),
+  const decimals = (asset: string) => model.assetDecimals[asset] ?? 0;
+  const amount = (value: string, asset: string) =>
+    `${t(formatUnits(value, decimals(asset), decimals(asset)))} ${t(asset)}`;
+  // Seeds shortened here (a theft transaction's hash is 64 characters); each trace below gives them in full.
+  const overview = table(
+    ['Trace', 'Incidents', 'Method', 'Seeds', 'Seeded', 'Reached endpoints'],
+    model.traces.map((x) => [
+      String(x.id),
+      x.incidents.length > 0 ? x.incidents.map(String).join(', ') : '—',
+      t(`${x.report.method}, ${x.report.direction}, ${x.report.parameters.hops} hops`),
+      x.report.seeds
+        .map((seed) => `<code>${t(seed.slice(0, seed.indexOf(':') + 1) + figureAddress(seed))}</code>`)
+        .join('<br>'),
+      x.report.totals.map((a) => `<span class="num">${amount(a.seeded, a.asset)}</span>`).join('<br>'),
+      x.report.totals.map((a) => `<span class="num">${amount(a.endpoints, a.asset)}</span>`).join('<br>'),
+    ]),
+    'small traces',
+  );
+  const blocks = model.traces.map((trace, index) => {
+    const r = trace.report;
+    const params = r.parameters;
+    const endpoints = r.endpoints.map((e) => [
+      t(e.entity),
+      t(e.jurisdiction ?? '—'),
+      `<span class="num">${amount(e.tainted, e.asset)}</span>`,
+      `<span class="num">${usd(e.usd)}</span>`,
+      e.addresses.map((a) => `<code>${addr(a)}</code>`).join('<br>'),
+    ]);
+    const figure =
+      trace.flow.nodes.length === 0
+        ? '<p class="empty">No path reached an endpoint.</p>'
+        : `<figure class="flow">${graphToSvg(
+            flowScene(trace.flow.nodes, trace.flow.edges, (a) => addrText(model, a), `Trace ${trace.id}`),
             {
               inline: true,
-              idPrefix: `path-${trace.id}-${figure}-`,
+              idPrefix: `trace-${trace.id}-`,
             },
-          );
-          const hops = table(
-            ['Hop', 'From', 'To', 'Transaction', 'Taint'],
-            p.hops.map((h, n) => [
-              String(n + 1),
-              `<code>${addr(h.from)}</code>`,
-              `<code>${addr(h.to)}</code>`,
-              `<code>${t(h.tx)}</code>`,
-              `<span class="num">${amount(h.amount, e.asset)}</span>`,
-            ]),
-            'small hops',
-          );
-          return `<figure class="path">${svg}<figcaption>Figure ${figure}. Trace ${trace.id}, path ${i + 1} to ${t(e.entity)}: ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'}, at most ${amount(p.taint, e.asset)} travelled along exactly this path (its smallest hop).</figcaption>${hops}</figure>`;
-        }),
-      );
-      const params = r.parameters;
-      return `<div class="trace"><h3>Trace ${trace.id}: ${t(r.method)}, ${t(r.direction)}</h3>
-<table class="facts">
-<tr><th>Seeds</th><td>${r.seeds.map((s) => `<code>${addr(s)}</code>`).join('<br>')}</td></tr>
-<tr><th>Parameters</th><td>${t(`hops ${params.hops}; minimum ${params.minAmount} base units; stop at ${params.stopAt.join(', ') || 'nothing'}; from ${params.from ?? 'the start'} to ${params.to ?? 'the end'}; assets ${params.assets.join(', ') || 'all the seeds hold'}; actor addresses are endpoints: ${params.actorEndpoints ? 'yes' : 'no'}; excluded ${params.exclude.length}`)}</td></tr>
-<tr><th>Stored</th><td>${t(`${trace.createdAt} with Ariadne ${trace.appVersion}`)}; report SHA-256 <code>${t(trace.sha256)}</code></td></tr>
-<tr><th>Incidents linked</th><td>${trace.incidents.length > 0 ? trace.incidents.map(String).join(', ') : 'none'}</td></tr>
-<tr><th>Traced</th><td>${t(`${r.model} model; ${r.loaded.transfers} transfers replayed, ${r.loaded.addresses} addresses reached`)}</td></tr>
-</table>
-<h4>Endpoints</h4>
-${table(['Entity', 'Jurisdiction', 'Taint', 'US dollars', 'Addresses'], endpoints, 'small')}
-<h4>Balance</h4>
-${table(['Asset', 'Seeded', 'Reached endpoints'], totals, 'small')}
-<h4>Paths</h4>
-${paths.length > 0 ? paths.join('') : '<p class="empty">No path reached an endpoint.</p>'}</div>`;
-    })
-    .join('');
+          )}<figcaption>Figure ${index + 2}. Trace ${trace.id}: the paths that carried the most taint to each endpoint (at most three per endpoint), seed on the left; each arrow is labelled with the taint the transactions below moved along it.</figcaption></figure>`;
+    const hops = table(
+      ['From', 'To', 'Transaction', 'Taint'],
+      trace.flow.hops.map((h) => [
+        `<code>${addr(h.from)}</code>`,
+        `<code>${addr(h.to)}</code>`,
+        `<code>${t(h.tx)}</code>`,
+        `<span class="num">${amount(h.amount, h.asset)}</span>`,
+      ]),
+      'small hops',
+    );
+    return `<div class="trace"><h3>Trace ${trace.id}: ${t(r.method)}, ${t(r.direction)}${trace.incidents.length > 0 ? ` · incident ${trace.incidents.map(String).join(', ')}` : ''}</h3>
+<p class="params">Seeds: ${r.seeds.map((seed) => `<code>${addr(seed)}</code>`).join(', ')}. ${t(`Hops ${params.hops}; minimum ${params.minAmount} base units; stops at ${params.stopAt.join(', ') || 'nothing'}; ${params.from ?? 'from the start'} to ${params.to ?? 'the end'}; assets: ${params.assets.join(', ') || 'all the seeds hold'}; actor addresses are endpoints: ${params.actorEndpoints ? 'yes' : 'no'}; ${params.exclude.length} excluded. Stored ${trace.createdAt} by Ariadne ${trace.appVersion}; ${r.model} model, ${r.loaded.transfers} transfers replayed, ${r.loaded.addresses} addresses reached.`)}</p>
+${table(['Endpoint', 'Jurisdiction', 'Taint', 'US dollars', 'Addresses'], endpoints, 'small')}
+${figure}
+<h4>Hops drawn (${trace.flow.hops.length})</h4>
+${hops}</div>`;
+  });
+  return `${overview}${blocks.join('')}`;
 }
 
 function addresses(model: ReportModel, addr: (a: string) => string): string {
@@ -494,7 +490,8 @@ h1, h2, h3, h4, th, .kicker, .classification, figcaption, .legend, .toc { font-f
 h2 { font-size: 15pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #1d4a94; color: #1d4a94; }
 h3 { font-size: 11.5pt; margin: 14pt 0 6pt; break-after: avoid; }
 h4 { font-size: 10pt; margin: 10pt 0 4pt; break-after: avoid; color: #333; }
-section.part { break-before: page; }
+section.part { margin-top: 18pt; }
+section.part.page { break-before: page; margin-top: 0; }
 p { margin: 0 0 6pt; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; overflow-wrap: anywhere; }
 .hash { font-size: 7pt; }
@@ -508,14 +505,17 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 table.small { font-size: 8pt; }
 table.figures td:nth-child(n+2), table.figures th:nth-child(n+2) { text-align: right; }
+table.cashout td:nth-child(2), table.cashout th:nth-child(2) { text-align: right; }
 table.facts th { width: 28%; border-bottom: 0.5pt solid #c8c8c8; vertical-align: top; font-size: 8.5pt; }
 table.facts { font-size: 9pt; }
 figure { margin: 8pt 0 12pt; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figure.graph svg { width: 100%; max-height: 205mm; }
 figcaption { font-size: 8pt; color: #444; margin-top: 4pt; }
-figure.path { break-inside: auto; }
-figure.path svg { width: 100%; max-height: 40mm; }
+figure.flow svg { width: 100%; max-height: 150mm; }
+.params { font-size: 8pt; color: #333; }
+table.hops code, table.details code { font-size: 6.5pt; }
+table.traces code { white-space: nowrap; }
 .legend { list-style: none; padding: 0; margin: 0 0 10pt; font-size: 8pt; columns: 2; }
 .legend li { margin: 2pt 0; }
 .swatch { display: inline-block; width: 9pt; height: 9pt; border: 1.5pt solid; border-radius: 50%; margin-right: 5pt; vertical-align: -1pt; }
@@ -538,6 +538,9 @@ figure.path svg { width: 100%; max-height: 40mm; }
 .toc .title { flex: 1; }
 .toc a { color: inherit; text-decoration: none; }
 `;
+
+/** Sections that start on a new page; the others follow on, so a short section does not leave a blank page. */
+const PAGE_BREAK = new Set(['summary', 'incidents', 'graph', 'traces', 'methodology', 'transfers', 'manifest']);
 
 /** The sections in print order, each present only when chosen. */
 function sections(model: ReportModel, manifest: ManifestView): Section[] {
@@ -580,7 +583,10 @@ export function renderReportHtml(
     )
     .join('');
   const body = parts
-    .map((s, i) => `<section class="part" id="${s.id}"><h2>${i + 1}. ${t(s.title)}</h2>${s.body}</section>`)
+    .map(
+      (s, i) =>
+        `<section class="part${PAGE_BREAK.has(s.id) ? ' page' : ''}" id="${s.id}"><h2>${i + 1}. ${t(s.title)}</h2>${s.body}</section>`,
+    )
     .join('\n');
   const c = model.case;
   return `<!DOCTYPE html>
@@ -590,7 +596,7 @@ export function renderReportHtml(
 <style>${STYLE}</style></head>
 <body>
 ${cover(model)}
-<section class="part" id="contents"><h2>Contents</h2><ol class="toc">${toc}</ol></section>
+<section class="part page" id="contents"><h2>Contents</h2><ol class="toc">${toc}</ol></section>
 ${body}
 </body></html>
 `;

@@ -24,6 +24,7 @@ import { readGraph } from '../graph/read';
 import type { Db } from '../open';
 import type { TraceReport } from '../trace/report';
 import { getTrace, listTraces } from '../trace/store';
+import { traceFlow, type TraceFlow } from './trace-flow';
 
 export { REPORT_SECTIONS, type ReportSection };
 
@@ -55,6 +56,8 @@ export interface ReportTrace {
   /** Incidents of the case linked to this trace (the attribution by tracing rests on it). */
   incidents: number[];
   report: TraceReport;
+  /** Its paths merged into one figure, and the hops drawn. */
+  flow: TraceFlow;
 }
 
 export interface ReportAddress {
@@ -153,6 +156,16 @@ export function buildReportModel(
   meta: { generatedAt: string; appVersion: string },
 ): ReportModel {
   const incidents = sources.incidents(kase.id);
+  const assetDecimals: Record<string, number> = {};
+  const assetRows = db.prepare('SELECT chain, symbol, contract, decimals FROM assets ORDER BY id').all() as {
+    chain: string;
+    symbol: string;
+    contract: string;
+    decimals: number;
+  }[];
+  // The naming of db/trace/report-build.ts assetNames: a native coin by its symbol, a token as CHAIN:SYMBOL.
+  for (const a of assetRows) assetDecimals[a.contract === '' ? a.symbol : `${a.chain}:${a.symbol}`] = a.decimals;
+
   const linked = new Map<number, number[]>();
   for (const incident of incidents) {
     if (incident.traceId !== null) linked.set(incident.traceId, [...(linked.get(incident.traceId) ?? []), incident.id]);
@@ -171,6 +184,7 @@ export function buildReportModel(
           sha256: stored.sha256,
           incidents: linked.get(stored.id) ?? [],
           report: stored.report,
+          flow: traceFlow(db, stored.report, assetDecimals),
         },
       ];
     });
@@ -213,16 +227,6 @@ export function buildReportModel(
          FROM import_sources ORDER BY id`,
     )
     .all() as ReportSource[];
-
-  const assetDecimals: Record<string, number> = {};
-  const assetRows = db.prepare('SELECT chain, symbol, contract, decimals FROM assets ORDER BY id').all() as {
-    chain: string;
-    symbol: string;
-    contract: string;
-    decimals: number;
-  }[];
-  // The naming of db/trace/report-build.ts assetNames: a native coin by its symbol, a token as CHAIN:SYMBOL.
-  for (const a of assetRows) assetDecimals[a.contract === '' ? a.symbol : `${a.chain}:${a.symbol}`] = a.decimals;
 
   return {
     generatedAt: meta.generatedAt,
