@@ -111,8 +111,6 @@ export const printWithChromium: PdfPrinter = async (html, options) => {
       preferCSSPageSize: true,
       headerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.header)}</span><span>${escapeMarkup(options.title)}</span></div>`,
       footerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-      tagged: true,
-      outline: true,
     });
     return { bytes, pages: countPdfPages(bytes) };
   } finally {
