@@ -126,7 +126,7 @@ export async function exportReport(
   deps.onProgress?.({ stage: 'print' });
   const view = { workspaceSha256: workspace.sha256, workspaceBytes: workspace.bytes, contentSha256 };
   const header = `${kase.reference ?? `Case ${kase.id}`} · ${kase.title}`;
-  const printed = await deps.print(renderReportHtml(model, view), {
+  const printed = await deps.print((pages) => renderReportHtml(model, view, pages), {
     header,
     title: `Case report · ${generatedAt.slice(0, 10)}`,
     footer: options.classification,

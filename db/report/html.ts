@@ -6,7 +6,7 @@
  * Every interpolated text goes through `t()` (common/markup.ts escapeMarkup): labels, notes, file names and case
  * fields are untrusted and print literally. Addresses go through `addr()`, which also applies redaction.
  * Page numbers and the running header come from Chromium's header and footer templates (print.ts); the contents
- * list gives each section's page, found by a first print pass (export.ts), or only its number before that.
+ * list gives each section's page, found by a first print pass (print.ts printSettled), blank on that first pass.
  */
 import { barChartSvg } from '../../common/chart';
 import { formatUnits, formatUsd } from '../../common/format';
@@ -536,6 +536,7 @@ table.traces code { white-space: nowrap; }
 .toc li { display: flex; gap: 6pt; padding: 3pt 0; border-bottom: 0.5pt dotted #999; }
 .toc .no { width: 16pt; color: #1d4a94; }
 .toc .title { flex: 1; }
+.toc .page { width: 28pt; text-align: right; font-variant-numeric: tabular-nums; }
 .toc a { color: inherit; text-decoration: none; }
 `;
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeMarkup } from '../../common/markup';
 import { ApiError } from '../api/errors';
+import { namedDestinationPages } from './pdf-pages';
 
 export interface PrintOptions {
   /** The running header's text (case reference and title); escaped here. */
@@ -26,8 +27,39 @@ export interface PrintedPdf {
   pages: number;
 }
 
+/**
+ * The document to print, given the page each section starts on (from an earlier print of the same document) or
+ * nothing on the first pass.
+ */
+export type ReportDocument = (pages?: ReadonlyMap<string, number>) => string;
+
 /** What the report prints with: the PDF as bytes. Hosts may give their own (Electron: webContents.printToPDF). */
-export type PdfPrinter = (html: string, options: PrintOptions) => Promise<PrintedPdf>;
+export type PdfPrinter = (document: ReportDocument, options: PrintOptions) => Promise<PrintedPdf>;
+
+/** At most this many prints to settle the contents' page numbers (the second normally agrees with the first). */
+const MAX_PASSES = 3;
+
+const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/**
+ * Prints until the page numbers printed in the contents are those the sections land on: the first pass finds
+ * them, the second prints them (the page column has a fixed width, so it does not move anything) and checks.
+ */
+export async function printSettled(
+  document: ReportDocument,
+  printOnce: (html: string) => Promise<Uint8Array>,
+): Promise<PrintedPdf> {
+  let pages: ReadonlyMap<string, number> | undefined;
+  let bytes = Buffer.from(await printOnce(document()));
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const found = namedDestinationPages(bytes);
+    if (found.size === 0 || (pages !== undefined && samePages(pages, found))) break;
+    pages = found;
+    bytes = Buffer.from(await printOnce(document(pages)));
+  }
+  return { bytes, pages: countPdfPages(bytes) };
+}
 
 /** Where Chrome, Chromium or Edge usually live, per platform, in the order they are tried. */
 export function chromiumCandidates(platform = process.platform, env = process.env): string[] {
@@ -91,28 +123,29 @@ export function countPdfPages(pdf: Buffer): number {
 const TEMPLATE_STYLE =
   'font-family: DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #555; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
 
-export const printWithChromium: PdfPrinter = async (html, options) => {
+export const printWithChromium: PdfPrinter = async (document, options) => {
   const executablePath = findChromium();
   const { chromium } = await import('playwright-core');
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ariadne-report-'));
   const file = path.join(dir, 'report.html');
   const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
   try {
-    await fs.promises.writeFile(file, html, 'utf8');
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     const url = pathToFileURL(file).href;
     await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-    await page.goto(url, { waitUntil: 'load' });
-    const bytes = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      preferCSSPageSize: true,
-      headerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.header)}</span><span>${escapeMarkup(options.title)}</span></div>`,
-      footerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    return await printSettled(document, async (html) => {
+      await fs.promises.writeFile(file, html, 'utf8');
+      await page.goto(url, { waitUntil: 'load' });
+      return page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        preferCSSPageSize: true,
+        headerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.header)}</span><span>${escapeMarkup(options.title)}</span></div>`,
+        footerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      });
     });
-    return { bytes, pages: countPdfPages(bytes) };
   } finally {
     await browser.close();
     await fs.promises.rm(dir, { recursive: true, force: true });

@@ -69,6 +69,17 @@ describe('ariadne report', () => {
         expect(page).toContain('NPA-2018-0917');
         expect(squeeze(page)).toContain(`Page ${i + 1} of ${result.pages}`);
       }
+      // The contents give the page each section starts on.
+      const contents = squeeze(pages[1] as string);
+      const sections = [...flat.matchAll(/^ ?(\d{1,2})\. ([A-Z][^\n]+?) ?$/gm)].map((m) => [m[1], m[2]?.trim()]);
+      expect(sections.length).toBeGreaterThan(8);
+      for (const [number, title] of sections) {
+        const page = pages.findIndex(
+          (p) => squeeze(p).includes(`\n${number}. ${title}`) || p.startsWith(`${number}. `),
+        );
+        expect(page, `${number}. ${title}`).toBeGreaterThan(1);
+        expect(contents).toContain(`${number} ${title} ${page + 1}`);
+      }
       // The manifest page prints the same hashes as the manifest file.
       expect(flat).toContain(manifest.workspace.sha256);
       expect(flat).toContain(manifest.content.sha256);
