@@ -5,8 +5,8 @@
  * the case's audit log with its hashes.
  *
  * What the manifest hashes, precisely:
- * - workspace: a copy of the workspace made with `VACUUM INTO` (a consistent snapshot of every table) just
- *   before printing, hashed and deleted; the audit entry of this export comes after it, so it is not included;
+ * - workspace: a copy of the workspace made with `VACUUM INTO` (a consistent snapshot of every table) while the
+ *   draft prints, hashed and deleted; the audit entry of this export comes after it, so it is not included;
  * - sources: every import_sources row (file name, its SHA-256 as imported, size, import time);
  * - content: SHA-256 of the canonical JSON of the report model (keys sorted, no spaces);
  * - pdf: SHA-256 of the PDF file's bytes (only in the JSON: a PDF cannot contain its own hash).
@@ -21,10 +21,11 @@ import type { Db } from '../open';
 import { canonicalJson } from '../trace/store';
 import { renderReportHtml } from './html';
 import { buildReportModel, type ReportModel, type ReportOptions, type ReportSources } from './model';
-import type { PdfPrinter } from './print';
+import type { PdfPrinter, PrintedPdf } from './print';
 
+/** Stages in order; the workspace snapshot is taken while Chromium prints the draft. */
 export interface ReportProgress {
-  stage: 'model' | 'snapshot' | 'print' | 'write';
+  stage: 'model' | 'print' | 'write';
 }
 
 export interface ReportManifest {
@@ -64,7 +65,7 @@ async function snapshotHash(db: Db, dir: string): Promise<{ sha256: string; byte
     db.prepare('VACUUM INTO ?').run(file);
     const hash = createHash('sha256');
     let bytes = 0;
-    for await (const chunk of fs.createReadStream(file)) {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
       bytes += (chunk as Buffer).length;
     }
@@ -118,19 +119,32 @@ export async function exportReport(
   });
   const contentSha256 = sha256(canonicalJson(model));
   cancelled(deps.signal);
-  deps.onProgress?.({ stage: 'snapshot' });
-  const dir = path.dirname(out);
-  const workspace = await snapshotHash(db, dir);
-  cancelled(deps.signal);
-
   deps.onProgress?.({ stage: 'print' });
-  const view = { workspaceSha256: workspace.sha256, workspaceBytes: workspace.bytes, contentSha256 };
+  const dir = path.dirname(out);
+  // The snapshot (VACUUM INTO blocks this thread for a moment) runs once the printer has started Chromium, which
+  // meanwhile starts up and prints the draft; only the final document needs its hash.
+  const snapshot = new Promise<void>((resume) => setImmediate(resume)).then(() => snapshotHash(db, dir));
+  const draft = { workspaceSha256: '0'.repeat(64), workspaceBytes: 0, contentSha256 };
   const header = `${kase.reference ?? `Case ${kase.id}`} · ${kase.title}`;
-  const printed = await deps.print((pages) => renderReportHtml(model, view, pages), {
-    header,
-    title: `Case report · ${generatedAt.slice(0, 10)}`,
-    footer: options.classification,
-  });
+  const document = {
+    draft: () => renderReportHtml(model, draft),
+    final: async (pages: ReadonlyMap<string, number>) => {
+      const { sha256: workspaceSha256, bytes: workspaceBytes } = await snapshot;
+      return renderReportHtml(model, { workspaceSha256, workspaceBytes, contentSha256 }, pages);
+    },
+  };
+  let printed: PrintedPdf;
+  try {
+    printed = await deps.print(document, {
+      header,
+      title: `Case report · ${generatedAt.slice(0, 10)}`,
+      footer: options.classification,
+    });
+  } finally {
+    // Whatever happened to the print, the snapshot has finished and removed its copy before this returns.
+    await snapshot.catch(() => undefined);
+  }
+  const workspace = await snapshot;
   cancelled(deps.signal);
 
   deps.onProgress?.({ stage: 'write' });

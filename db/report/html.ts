@@ -245,15 +245,31 @@ function incidents(model: ReportModel, addr: (a: string) => string): string {
 ${details}`;
 }
 
+/** A kind's mark as the figures draw it: the same shape, fill and border (common/palette.ts). */
+function swatch(shape: string, fill: string, stroke: string, width = 1.5, double = false): string {
+  const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${width}"`;
+  const body =
+    shape === 'diamond'
+      ? `<polygon points="7,1 13,7 7,13 1,7" ${paint}/>`
+      : shape === 'hexagon'
+        ? `<polygon points="4,2 10,2 13,7 10,12 4,12 1,7" ${paint}/>`
+        : shape === 'rectangle'
+          ? `<rect x="1.5" y="2.5" width="11" height="9" ${paint}/>`
+          : shape === 'round-rectangle'
+            ? `<rect x="1.5" y="2.5" width="11" height="9" rx="2.5" ${paint}/>`
+            : `<circle cx="7" cy="7" r="5" ${paint}/>${double ? `<circle cx="7" cy="7" r="2.6" fill="none" stroke="${stroke}" stroke-width="1"/>` : ''}`;
+  return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${body}</svg>`;
+}
+
 function legend(): string {
   const items = KINDS.map((kind) => {
     const s = KIND_STYLE[kind];
-    return `<li><span class="swatch" style="background:${s.fill};border-color:${s.border}"></span>${t(s.label)}</li>`;
+    return `<li>${swatch(s.shape, s.fill, s.border)}${t(s.label)}</li>`;
   });
   items.push(
-    `<li><span class="swatch" style="background:#ffffff;border:3px double ${SANCTIONED_COLOUR}"></span>Red border: sanctioned</li>`,
-    '<li>Thicker border: more confident attribution</li>',
-    '<li>Arrow: direction of the transfers; label: their exact total (2 decimals shown)</li>',
+    `<li>${swatch('ellipse', '#ffffff', SANCTIONED_COLOUR, 2, true)}Red border: sanctioned</li>`,
+    `<li>${swatch('ellipse', KIND_STYLE.unknown.fill, KIND_STYLE.unknown.border, 3)}Thicker border: more confident attribution</li>`,
+    '<li>Arrow: direction of the transfers; label: their total, cut to 2 decimals (≈ when cut; the tables give it exactly)</li>',
     '<li>⚑: the investigator’s flags</li>',
   );
   return `<ul class="legend">${items.join('')}</ul>`;
@@ -347,7 +363,7 @@ ${figure}
 <h4>Hops drawn (${trace.flow.hops.length})</h4>
 ${hops}</div>`;
   });
-  return `${overview}${blocks.join('')}`;
+  return `${overview}<p class="muted">In the figures below, marks are as in this legend:</p>${legend()}${blocks.join('')}`;
 }
 
 function addresses(model: ReportModel, addr: (a: string) => string): string {
@@ -518,7 +534,7 @@ table.hops code, table.details code { font-size: 6.5pt; }
 table.traces code { white-space: nowrap; }
 .legend { list-style: none; padding: 0; margin: 0 0 10pt; font-size: 8pt; columns: 2; }
 .legend li { margin: 2pt 0; }
-.swatch { display: inline-block; width: 9pt; height: 9pt; border: 1.5pt solid; border-radius: 50%; margin-right: 5pt; vertical-align: -1pt; }
+.swatch { display: inline-block; width: 10pt; height: 10pt; margin-right: 5pt; vertical-align: -2pt; }
 .incident, .trace { break-inside: auto; margin-bottom: 10pt; }
 .note { border-left: 2pt solid #c98a12; padding-left: 8pt; margin-bottom: 8pt; break-inside: avoid; }
 .note-text { white-space: pre-wrap; }

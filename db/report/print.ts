@@ -28,35 +28,40 @@ export interface PrintedPdf {
 }
 
 /**
- * The document to print, given the page each section starts on (from an earlier print of the same document) or
- * nothing on the first pass.
+ * The document to print, in two forms: a draft, printed only to find the page each section starts on (figures
+ * still being computed, such as the workspace hash, stand in with placeholders of the same width), and the final
+ * document with those pages in its contents, which is what the PDF holds.
  */
-export type ReportDocument = (pages?: ReadonlyMap<string, number>) => string;
+export interface ReportDocument {
+  draft: () => string;
+  final: (pages: ReadonlyMap<string, number>) => Promise<string>;
+}
 
 /** What the report prints with: the PDF as bytes. Hosts may give their own (Electron: webContents.printToPDF). */
 export type PdfPrinter = (document: ReportDocument, options: PrintOptions) => Promise<PrintedPdf>;
 
-/** At most this many prints to settle the contents' page numbers (the second normally agrees with the first). */
+/** At most this many prints of the final document to settle the contents' page numbers (one normally does). */
 const MAX_PASSES = 3;
 
 const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
   a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 /**
- * Prints until the page numbers printed in the contents are those the sections land on: the first pass finds
- * them, the second prints them (the page column has a fixed width, so it does not move anything) and checks.
+ * Prints the draft to find where the sections land, then the final document with those pages in its contents,
+ * again until the pages it finds are the ones it printed (the page column has a fixed width, so the second
+ * print normally agrees). The PDF returned is always a print of the final document.
  */
 export async function printSettled(
   document: ReportDocument,
   printOnce: (html: string) => Promise<Uint8Array>,
 ): Promise<PrintedPdf> {
-  let pages: ReadonlyMap<string, number> | undefined;
-  let bytes = Buffer.from(await printOnce(document()));
-  for (let pass = 1; pass < MAX_PASSES; pass++) {
+  let pages = namedDestinationPages(await printOnce(document.draft()));
+  let bytes = Buffer.alloc(0);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    bytes = Buffer.from(await printOnce(await document.final(pages)));
     const found = namedDestinationPages(bytes);
-    if (found.size === 0 || (pages !== undefined && samePages(pages, found))) break;
+    if (samePages(pages, found)) break;
     pages = found;
-    bytes = Buffer.from(await printOnce(document(pages)));
   }
   return { bytes, pages: countPdfPages(bytes) };
 }
