@@ -940,5 +940,6 @@ export const MENU_COMMANDS = [
   'show-cases',
   'show-addresses',
   'show-entities',
+  'export-report',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

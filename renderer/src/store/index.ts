@@ -6,6 +6,7 @@ import { createCasesSlice, type CasesSlice } from './casesSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createReportSlice, type ReportSlice } from './reportSlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
@@ -16,7 +17,8 @@ export type AppState = CasesSlice &
   EntitiesSlice &
   CaseAddressesSlice &
   GraphSlice &
-  TraceSlice;
+  TraceSlice &
+  ReportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -30,5 +32,6 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createCaseAddressesSlice(api, jobs)(...args),
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
+    ...createReportSlice(jobs)(...args),
   }));
 }

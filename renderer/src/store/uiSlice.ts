@@ -3,7 +3,7 @@ import type { AppState } from './index';
 
 /** Edit and delete always act on the selected case, so the dialog needs no id of its own. */
 export type DialogKind =
-  'create' | 'edit' | 'delete' | 'import' | 'add-addresses' | 'graph-add' | 'graph-expand' | 'graph-group';
+  'create' | 'edit' | 'delete' | 'import' | 'add-addresses' | 'graph-add' | 'graph-expand' | 'graph-group' | 'report';
 
 export type Section = 'cases' | 'addresses' | 'entities';
 
