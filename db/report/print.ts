@@ -128,6 +128,14 @@ export function countPdfPages(pdf: Buffer): number {
 const TEMPLATE_STYLE =
   'font-family: DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #555; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
 
+/** Chromium's header and footer templates (the same in the CLI and in Electron): escaped text, page numbers. */
+export function pageTemplates(options: PrintOptions): { headerTemplate: string; footerTemplate: string } {
+  return {
+    headerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.header)}</span><span>${escapeMarkup(options.title)}</span></div>`,
+    footerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
+}
+
 export const printWithChromium: PdfPrinter = async (document, options) => {
   const executablePath = findChromium();
   const { chromium } = await import('playwright-core');
@@ -147,8 +155,7 @@ export const printWithChromium: PdfPrinter = async (document, options) => {
         printBackground: true,
         displayHeaderFooter: true,
         preferCSSPageSize: true,
-        headerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.header)}</span><span>${escapeMarkup(options.title)}</span></div>`,
-        footerTemplate: `<div style="${TEMPLATE_STYLE}"><span>${escapeMarkup(options.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+        ...pageTemplates(options),
       });
     });
   } finally {
