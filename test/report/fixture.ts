@@ -63,3 +63,10 @@ export function reportWorld() {
   });
   return { ...w, nodes, ethAsset };
 }
+
+/** A four-decimal share as the report prints it ("0.0097" → "0.97%"), from its digits, not through a float. */
+export function percent(share: string): string {
+  const [whole = '0', fraction = ''] = share.split('.');
+  const digits = fraction.padEnd(4, '0');
+  return `${Number(whole + digits.slice(0, 2))}.${digits.slice(2, 4)}%`;
+}

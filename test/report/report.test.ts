@@ -15,7 +15,7 @@ import type { LossSummary } from '../../db/api/contract';
 import type { ReportManifest } from '../../db/report/export';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
-import { HOSTILE, HOSTILE_NOTE, MULE, reportWorld } from './fixture';
+import { HOSTILE, HOSTILE_NOTE, MULE, percent, reportWorld } from './fixture';
 
 const ARTIFACTS = path.join(process.cwd(), 'test-results', 'report');
 const PRINTING = 90_000;
@@ -26,10 +26,6 @@ function pdfText(file: string): string {
 
 /** Runs of spaces as one: pdftotext -layout pads table columns. */
 const squeeze = (text: string) => text.replace(/[ \t]+/g, ' ');
-
-function percent(share: string): string {
-  return `${(Number(share) * 100).toFixed(2)}%`;
-}
 
 describe('ariadne report', () => {
   it(
