@@ -113,6 +113,12 @@ export function exactUsd(amount: bigint, decimals: number, price: string): strin
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
+/** Exact decimal dollars (3518.505) rounded half-up to cents for display (3518.51). */
+export function roundCents(exact: string): string {
+  const { digits, scale } = parseDecimal(exact);
+  return toCents(digits, scale);
+}
+
 /** The UTC day (YYYY-MM-DD) of unix seconds, as prices are keyed. */
 function utcDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);

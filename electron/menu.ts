@@ -59,6 +59,7 @@ export function menuTemplate({ platform, isPackaged, send }: MenuOptions): MenuI
       { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: () => send('show-cases') },
       { label: 'Addresses', accelerator: 'CmdOrCtrl+2', click: () => send('show-addresses') },
       { label: 'Entities', accelerator: 'CmdOrCtrl+3', click: () => send('show-entities') },
+      { label: 'Summary', accelerator: 'CmdOrCtrl+4', click: () => send('show-summary') },
       separator,
       ...developer,
       { role: 'resetZoom' },

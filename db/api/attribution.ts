@@ -92,6 +92,8 @@ export type AttributionBasis =
       addresses: {
         address: string;
         asset: string;
+        /** The asset's decimals, to show `tainted` (base units) in whole units; null when the name is ambiguous. */
+        decimals: number | null;
         tainted: string;
         tag: { label: string; source: string; confidence: string; level: number };
       }[];
@@ -108,6 +110,8 @@ export interface SummaryIncident {
   chain: string;
   asset: string;
   amount: string;
+  /** The asset's decimals, to show `amount` (base units) in whole units. */
+  decimals: number;
   /** Exact decimal dollars; null when unknown. */
   usdExact: string | null;
   /** Rounded half-up to cents; null when unknown. */

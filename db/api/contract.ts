@@ -941,5 +941,6 @@ export const MENU_COMMANDS = [
   'show-addresses',
   'show-entities',
   'export-report',
+  'show-summary',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -159,7 +159,7 @@ export function formatTrace(r: TraceReport): string {
 }
 
 /** Base units in whole units, exactly, without trailing zeros: 1500000000000000000 wei is 1.5. */
-function wholeUnits(baseUnits: string, decimals: number): string {
+export function wholeUnits(baseUnits: string, decimals: number): string {
   const text = formatFraction({ num: BigInt(baseUnits), den: 10n ** BigInt(decimals) }, decimals);
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }

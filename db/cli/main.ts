@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Incident } from '../api/attribution';
 import type {
   AddressCheckResult,
   AddressDetails,
@@ -42,6 +43,7 @@ import {
   formatTrace,
   formatTraceList,
 } from './format';
+import { formatIncident, formatIncidentTable } from './format-incidents';
 import { formatSummary } from './format-summary';
 
 export interface CliIo {
@@ -64,7 +66,7 @@ Commands:
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
-  trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH)... --method poison|haircut|fifo --hops N
+  trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH | --incident ID)... --method poison|haircut|fifo --hops N
         [--direction forward|backward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--actor-endpoints]
         [--exclude CHAIN:ADDRESS]... [--asset ASSET]... [--from T] [--to T] [--case ID] [--save] [--json]
   trace list [--case ID] [--json]
@@ -73,6 +75,12 @@ Commands:
   graph show --case ID [--json]
   report --case ID --out FILE.pdf [--min-confidence N] [--method poison|haircut|fifo] [--redact]
         [--sections summary,incidents,…] [--classification TEXT] [--json]   (FILE.manifest.json beside it)
+  incident list --case ID [--json]
+  incident show ID [--json]
+  incident create --case ID --victim ENTITY --time T --asset A --amount X [--usd X] [--tx CHAIN:TXHASH]...
+        [--address CHAIN:ADDRESS]... [--jurisdiction CC] [--source S] [--title T] [--note N] [--json]
+  incident attribute ID --actor ENTITY --confidence ID --source S [--json]
+  incident link-trace ID (--trace TRACEID | --none) [--json]
   address check CHAIN:ADDRESS... [--json]        (no workspace needed; exit 1 if any is invalid)
   address show CHAIN:ADDRESS [--json]
   summary --actor ID|KEY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-confidence N] [--case ID] [--json]
@@ -119,6 +127,18 @@ const OPTIONS = {
   classification: { type: 'string' },
   actor: { type: 'string' },
   scale: { type: 'string' },
+  incident: { type: 'string', multiple: true },
+  victim: { type: 'string' },
+  time: { type: 'string' },
+  amount: { type: 'string' },
+  usd: { type: 'string' },
+  address: { type: 'string', multiple: true },
+  jurisdiction: { type: 'string' },
+  source: { type: 'string' },
+  note: { type: 'string' },
+  confidence: { type: 'string' },
+  trace: { type: 'string' },
+  none: { type: 'boolean' },
 } as const;
 
 type Values = {
@@ -137,6 +157,8 @@ type Command =
       kind: 'call';
       method: Method;
       input: unknown;
+      /** Input that needs the workspace to be made (an entity named by key or label becomes its id). */
+      resolve?: (engine: Engine) => unknown;
       workspace: boolean;
       print: (result: unknown) => string;
       exitCode?: (result: unknown) => number;
@@ -176,7 +198,138 @@ function pick(values: Values, keys: readonly Flag[]): Record<string, unknown> {
 
 const CASE_FIELDS: readonly Flag[] = ['title', 'reference', 'investigator', 'description'];
 
+/**
+ * An entity as the investigator names it: its id, its key (lazarusgroup) or its label (Lazarus Group), in any
+ * case. A label several entities share is refused with their ids.
+ */
+function entityId(engine: Engine, name: string, flag: string): number {
+  if (/^[1-9]\d{0,14}$/.test(name)) return Number(name);
+  const wanted = name.trim().toLowerCase();
+  const { rows } = engine.call('entity.list', { query: name.trim(), limit: 1000 });
+  const byKey = rows.filter((e) => e.key?.toLowerCase() === wanted);
+  const found = byKey.length > 0 ? byKey : rows.filter((e) => e.label.toLowerCase() === wanted);
+  if (found.length === 1) return (found[0] as { id: number }).id;
+  if (found.length === 0) throw new ApiError('not_found', `--${flag} ${name}: no entity has that key or label`);
+  const ids = found.map((e) => `${e.id} (${e.kind})`).join(', ');
+  throw new ApiError('invalid_input', `--${flag} ${name} names several entities: give one of the ids ${ids}`);
+}
+
+function single(values: string[] | undefined, flag: string): string | undefined {
+  if (values && values.length > 1) throw new UsageError(`give --${flag} once`);
+  return values?.[0];
+}
+
+const INCIDENT_COMMANDS: Record<string, Spec> = {
+  'incident list': {
+    flags: ['case'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError('incident list needs --case ID');
+      return {
+        kind: 'call',
+        method: 'incident.list',
+        input: { caseId: parseId(values.case) },
+        workspace: true,
+        print: (r) => formatIncidentTable(r as Incident[]),
+      };
+    },
+  },
+  'incident show': {
+    flags: [],
+    args: [1, 1],
+    build: ([id]) => ({
+      kind: 'call',
+      method: 'incident.get',
+      input: { id: parseId(id, 'incident') },
+      workspace: true,
+      print: (r) => formatIncident(r as Incident),
+    }),
+  },
+  'incident create': {
+    flags: [
+      'case',
+      'victim',
+      'time',
+      'asset',
+      'amount',
+      'usd',
+      'tx',
+      'address',
+      'jurisdiction',
+      'source',
+      'title',
+      'note',
+    ],
+    args: [0, 0],
+    build: (_args, values) => {
+      for (const flag of ['case', 'victim', 'time', 'asset', 'amount'] as const) {
+        if (values[flag] === undefined) throw new UsageError(`incident create needs --${flag}`);
+      }
+      const input = {
+        caseId: parseId(values.case),
+        time: values.time,
+        asset: single(values.asset, 'asset'),
+        amount: values.amount,
+        ...pick(values, ['usd', 'jurisdiction', 'source', 'title', 'note']),
+        txs: values.tx ?? [],
+        addresses: values.address ?? [],
+      };
+      const victim = values.victim as string;
+      return {
+        kind: 'call',
+        method: 'incident.create',
+        input,
+        resolve: (engine) => ({ ...input, victimId: entityId(engine, victim, 'victim') }),
+        workspace: true,
+        print: (r) => `Created incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
+      };
+    },
+  },
+  'incident attribute': {
+    flags: ['actor', 'confidence', 'source'],
+    args: [1, 1],
+    build: ([id], values) => {
+      for (const flag of ['actor', 'confidence', 'source'] as const) {
+        if (values[flag] === undefined) throw new UsageError(`incident attribute needs --${flag}`);
+      }
+      const input = { id: parseId(id, 'incident'), confidence: values.confidence, source: values.source };
+      const actor = values.actor as string;
+      return {
+        kind: 'call',
+        method: 'incident.attribute',
+        input,
+        resolve: (engine) => ({ ...input, actorId: entityId(engine, actor, 'actor') }),
+        workspace: true,
+        print: (r) => `Attributed incident ${(r as Incident).id}\n${formatIncident(r as Incident)}`,
+      };
+    },
+  },
+  'incident link-trace': {
+    flags: ['trace', 'none'],
+    args: [1, 1],
+    build: ([id], values) => {
+      if ((values.trace === undefined) === (values.none === undefined)) {
+        throw new UsageError('incident link-trace needs --trace TRACEID or --none');
+      }
+      const traceId = values.trace === undefined ? null : parseId(values.trace, 'trace');
+      return {
+        kind: 'call',
+        method: 'incident.setTrace',
+        input: { id: parseId(id, 'incident'), traceId },
+        workspace: true,
+        print: (r) => {
+          const i = r as Incident;
+          return i.traceId === null
+            ? `Incident ${i.id} is linked to no trace`
+            : `Incident ${i.id} is linked to trace ${i.traceId}`;
+        },
+      };
+    },
+  },
+};
+
 const COMMANDS: Record<string, Spec> = {
+  ...INCIDENT_COMMANDS,
   'case create': {
     flags: CASE_FIELDS,
     args: [0, 0],
@@ -272,6 +425,7 @@ const COMMANDS: Record<string, Spec> = {
     flags: [
       'seed',
       'tx',
+      'incident',
       'direction',
       'method',
       'hops',
@@ -287,8 +441,8 @@ const COMMANDS: Record<string, Spec> = {
     ],
     args: [0, 0],
     build: (_args, values) => {
-      if (!values.seed && !values.tx)
-        throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME] or --tx CHAIN:TXHASH');
+      if (!values.seed && !values.tx && !values.incident)
+        throw new UsageError('trace needs --seed CHAIN:ADDRESS[@TIME], --tx CHAIN:TXHASH or --incident ID');
       if (values.method === undefined) throw new UsageError('trace needs --method poison|haircut|fifo');
       if (values.hops === undefined || !/^\d{1,3}$/.test(values.hops)) throw new UsageError('trace needs --hops N');
       if (values.case !== undefined && !values.save) throw new UsageError('trace --case ID needs --save');
@@ -298,6 +452,7 @@ const COMMANDS: Record<string, Spec> = {
         input: {
           seeds: values.seed,
           txs: values.tx,
+          ...(values.incident ? { incidents: values.incident.map((id) => parseId(id, 'incident')) } : {}),
           direction: values.direction ?? 'forward',
           method: values.method,
           hops: Number(values.hops),
@@ -490,7 +645,7 @@ function toCommand(positionals: string[], values: Values): Command {
   if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`);
   if (args.length < min)
     throw new UsageError(
-      `${name} needs ${name === 'import' ? 'a file' : name.startsWith('trace') ? 'a trace ID' : 'an address'}`,
+      `${name} needs ${name === 'import' ? 'a file' : name.startsWith('trace') ? 'a trace ID' : name.startsWith('incident') ? 'an incident ID' : 'an address'}`,
     );
   return spec.build(args, values);
 }
@@ -511,7 +666,7 @@ function importProgress(progress: unknown): string {
 }
 
 async function execute(engine: Engine, command: Command, io: CliIo): Promise<unknown> {
-  if (command.kind === 'call') return engine.call(command.method, command.input);
+  if (command.kind === 'call') return engine.call(command.method, command.resolve?.(engine) ?? command.input);
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);

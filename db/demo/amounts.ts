@@ -80,7 +80,11 @@ function checkTotals(amounts: IncidentAmount[]): void {
     add('total', n);
     if (i.time.startsWith('2022')) add('2022', n);
   });
-  const expected: [string, string][] = [...Object.entries(JURISDICTION_TOTALS), ['total', TOTAL_USD], ['2022', USD_2022]];
+  const expected: [string, string][] = [
+    ...Object.entries(JURISDICTION_TOTALS),
+    ['total', TOTAL_USD],
+    ['2022', USD_2022],
+  ];
   for (const [key, usd] of expected) {
     const got = sums.get(key)?.usd();
     if (got !== usd) throw new Error(`demo: ${key} sums to ${String(got)}, not ${usd}`);

@@ -67,7 +67,8 @@ function pools(
   };
 }
 
-const randomWei = (draw: Draw) => BigInt(draw.between(1, 4000)) * 10n ** 16n + BigInt(draw.below(1_000_000)) * 10n ** 9n;
+const randomWei = (draw: Draw) =>
+  BigInt(draw.between(1, 4000)) * 10n ** 16n + BigInt(draw.below(1_000_000)) * 10n ** 9n;
 const randomSat = (draw: Draw) => BigInt(draw.between(10_000, 200_000_000));
 
 /** Times spread over 2017–2022, oldest first, a few minutes of jitter each. */

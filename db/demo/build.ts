@@ -1,7 +1,7 @@
 /**
  * Builds the demo workspace "DPRK thefts 2017–2022" into an empty workspace: writes the demo's files into a
  * temporary folder, imports them with the real importers, creates the case, records its incidents (without any
- * attribution), then runs and stores one forward trace per incident, seeded by its theft transaction, and links
+ * attribution), then runs and stores one forward trace per incident, seeded by the incident (its theft tx), and links
  * it to the incident. Lazarus Group's losses per jurisdiction then come out of the summary by tracing alone.
  *
  * A cancel (or a failure) leaves the workspace as empty as it began: what the build had committed so far is
@@ -15,12 +15,13 @@ import { ApiError } from '../api/errors';
 import { createCase, deleteCase } from '../cases';
 import { importFiles } from '../import/batch';
 import { ImportCancelledError } from '../import/report';
-import { getIncident } from '../incidents/read';
-import { createIncident, setIncidentTrace } from '../incidents/write';
+import { listIncidents } from '../incidents/read';
+import { setIncidentTrace } from '../incidents/write';
 import type { Db } from '../open';
 import { runTrace } from '../trace/run';
 import { saveTrace } from '../trace/store';
-import { DEMO_CASE, DEMO_ENTITIES, DEMO_INCIDENTS, LAZARUS } from './facts';
+import { DEMO_CASE, DEMO_ENTITIES, LAZARUS } from './facts';
+import { drawDemoGraph } from './graph';
 import { DemoCancelled, writeDemoFiles, type DemoFileSummary } from './files';
 import { DEMO_STEPS, type DemoProgress, type DemoResult } from './types';
 
@@ -45,7 +46,8 @@ export function demoRefusal(db: Db): string | null {
   const has = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
   if (has('cases')) return 'the workspace already has cases; build the demo into a new, empty workspace';
   for (const table of ['transfers', 'utxo_txs', 'tags', 'entities', 'prices', 'addresses']) {
-    if (has(table)) return `the workspace already holds chain data (${table}); build the demo into a new, empty workspace`;
+    if (has(table))
+      return `the workspace already holds chain data (${table}); build the demo into a new, empty workspace`;
   }
   return null;
 }
@@ -54,15 +56,7 @@ export function demoRefusal(db: Db): string | null {
 function undo(db: Db, caseId: number | null, now: string): void {
   db.transaction(() => {
     if (caseId !== null) deleteCase(db, caseId, now);
-    for (const table of [
-      'tags',
-      'entities',
-      'prices',
-      'utxo_txs',
-      'transfers',
-      'addresses',
-      'import_sources',
-    ]) {
+    for (const table of ['tags', 'entities', 'prices', 'utxo_txs', 'transfers', 'addresses', 'import_sources']) {
       db.prepare(`DELETE FROM ${table}`).run();
     }
   })();
@@ -101,9 +95,11 @@ export async function buildDemo(db: Db, options: DemoOptions = {}): Promise<Demo
     progress('Creating the case and its incidents');
     const created = createCase(db, { ...DEMO_CASE }, now());
     caseId = created.id;
-    const incidentIds = recordIncidents(db, files, caseId, now);
+    const incidentIds = await importIncidents(db, files, caseId, { signal, now: clock });
 
     const traced = await traceIncidents(db, caseId, incidentIds, { checkCancel, progress, now, options });
+    const largest = listIncidents(db, caseId).find((i) => i.jurisdiction === 'VN');
+    if (largest) drawDemoGraph(db, caseId, largest, now());
     const lazarusId = db.prepare('SELECT id FROM entities WHERE key = ?').pluck().get(LAZARUS.key) as number;
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {
@@ -177,30 +173,25 @@ function describeEntities(db: Db): void {
   })();
 }
 
-function recordIncidents(db: Db, files: DemoFileSummary, caseId: number, now: () => string): number[] {
-  const victimId = db.prepare('SELECT id FROM entities WHERE key = ?').pluck();
-  return db.transaction(() =>
-    files.incidents.map(
-      (row) =>
-        createIncident(
-          db,
-          {
-            caseId,
-            title: row.title,
-            victimId: victimId.get(row.victimKey) as number,
-            jurisdiction: row.jurisdiction,
-            time: row.time,
-            asset: row.chain,
-            amount: row.amount.toString(),
-            source: row.source,
-            note: row.note,
-            txs: [row.theftTx],
-            addresses: [row.hotWallet],
-          },
-          now(),
-        ).id,
-    ),
-  )();
+/** Imports the incidents CSV into the case: no actor columns, so nothing is attributed by hand. */
+async function importIncidents(
+  db: Db,
+  files: DemoFileSummary,
+  caseId: number,
+  context: { signal: AbortSignal | undefined; now: () => Date },
+): Promise<number[]> {
+  const file = files.files.find((f) => f.format === 'incidents-csv');
+  if (file === undefined) throw new Error('demo: no incidents file');
+  const report = await importFiles(db, [file.path], {
+    format: file.format,
+    caseId,
+    signal: context.signal,
+    now: context.now,
+  });
+  const failed = report.failed[0] ?? report.errors[0];
+  if (failed !== undefined)
+    throw new Error(`demo: ${file.name}:${failed.line}: ${failed.reason} (a bug in the demo generator)`);
+  return listIncidents(db, caseId).map((i) => i.id);
 }
 
 async function traceIncidents(
@@ -219,13 +210,14 @@ async function traceIncidents(
   for (const id of incidentIds) {
     context.checkCancel();
     context.progress(step, done, incidentIds.length);
-    const incident = getIncident(db, id);
-    if (incident === null) throw new Error(`demo: incident ${id} vanished`);
-    const input = jobs['trace.run'].input.parse({ ...DEMO_TRACE, txs: incident.txs, caseId, save: true });
+    const input = jobs['trace.run'].input.parse({ ...DEMO_TRACE, incidents: [id], caseId, save: true });
     const report = runTrace(db, input);
     db.transaction(() => {
       const at = context.now();
-      const traceId = saveTrace(db, input, report, { createdAt: at, appVersion: context.options.appVersion ?? 'unknown' });
+      const traceId = saveTrace(db, input, report, {
+        createdAt: at,
+        appVersion: context.options.appVersion ?? 'unknown',
+      });
       setIncidentTrace(db, { id, traceId }, at);
     })();
     done += 1;

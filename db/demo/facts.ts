@@ -1,6 +1,6 @@
 /**
  * The facts the demo workspace "DPRK thefts 2017–2022" is written from. Everything real is public and cited:
- * Lazarus Group's wallets as OFAC (2020) and the FBI (2023) listed them, and the Ronin bridge exploiter
+ * Lazarus Group's wallets as OFAC (2020, 2022) and the FBI (2023) listed them, and the Ronin bridge exploiter
  * addresses, which the FBI attributed to Lazarus Group in April 2022. Everything else is fictional: victims,
  * exchanges, the mixer and the bridge carry invented names, each victim modelled on a public incident (said in
  * its description) so that no invented figure is ever attached to a real company. The loss figures per
@@ -23,13 +23,25 @@ const FBI_2023 = 'https://www.fbi.gov/news/press-releases/fbi-identifies-cryptoc
 const FBI_2022 =
   'https://www.fbi.gov/news/press-releases/fbi-statement-on-attribution-of-malicious-cyber-activity-posed-by-the-democratic-peoples-republic-of-korea';
 
-const ofac = (address: string): LazarusAddress => ({
-  chain: address.startsWith('0x') ? 'ETH' : 'BTC',
-  address,
-  label: 'Lazarus Group',
-  source: OFAC_2020,
-  listing: 'OFAC SDN designation of Lazarus Group members (March 2020)',
-});
+const OFAC_2022 = 'https://home.treasury.gov/policy-issues/financial-sanctions/recent-actions/20220414';
+
+/** lazarus.yaml: OFAC's March 2020 designation, and the Ethereum address OFAC added in April 2022. */
+const ofac = (address: string): LazarusAddress =>
+  address.startsWith('0x')
+    ? {
+        chain: 'ETH',
+        address,
+        label: 'Lazarus Group',
+        source: OFAC_2022,
+        listing: "OFAC: Ethereum address added to Lazarus Group's SDN entry (April 2022)",
+      }
+    : {
+        chain: 'BTC',
+        address,
+        label: 'Lazarus Group',
+        source: OFAC_2020,
+        listing: 'OFAC: designation of two individuals laundering stolen funds for Lazarus Group (March 2020)',
+      };
 const fbi = (address: string): LazarusAddress => ({
   chain: 'BTC',
   address,
@@ -45,7 +57,7 @@ const ronin = (address: string, label: string): LazarusAddress => ({
   listing: 'FBI attribution of the Ronin bridge theft to Lazarus Group (April 2022)',
 });
 
-/** Lazarus Group's wallets: OFAC's 2020 listing, the FBI's 2023 listing and the Ronin bridge exploiter. */
+/** Lazarus Group's wallets: OFAC's listings, the FBI's 2023 listing and the Ronin bridge exploiter. */
 export const LAZARUS_ADDRESSES: readonly LazarusAddress[] = [
   ...[
     '134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak',
@@ -227,19 +239,47 @@ const incident = (
 /** The thefts, oldest first. 2022 holds exactly the VN and US bridge hacks ($540M + $100M). */
 export const DEMO_INCIDENTS: readonly DemoIncident[] = [
   incident('Hangang Exchange hot wallet', 'demo-hangang-exchange', 'KR', '2017-04-22T03:18:40Z', 'BTC', '4819220.35'),
-  incident('Prairie Coin Custody hot wallet', 'demo-prairie-custody', 'US', '2017-09-03T14:02:11Z', 'BTC', '12640008.91'),
+  incident(
+    'Prairie Coin Custody hot wallet',
+    'demo-prairie-custody',
+    'US',
+    '2017-09-03T14:02:11Z',
+    'BTC',
+    '12640008.91',
+  ),
   incident('Victoria Harbour Exchange', 'demo-victoria-harbour', 'HK', '2017-11-17T09:45:27Z', 'BTC', '8415330.62'),
   incident('Triglav Hash Market', 'demo-triglav-hash', 'SI', '2017-12-06T11:26:05Z', 'BTC', '63920118.44'),
-  incident('Hangang Exchange, second theft', 'demo-hangang-exchange', 'KR', '2017-12-19T04:07:52Z', 'BTC', '7390411.02'),
+  incident(
+    'Hangang Exchange, second theft',
+    'demo-hangang-exchange',
+    'KR',
+    '2017-12-19T04:07:52Z',
+    'BTC',
+    '7390411.02',
+  ),
   incident('Sakura Coin Exchange', 'demo-sakura-exchange', 'JP', '2018-01-25T17:57:33Z', 'ETH', '534208117.40'),
-  incident('Victoria Harbour Exchange, ETH', 'demo-victoria-harbour', 'HK', '2018-06-04T21:13:09Z', 'ETH', '112840221.50'),
+  incident(
+    'Victoria Harbour Exchange, ETH',
+    'demo-victoria-harbour',
+    'HK',
+    '2018-06-04T21:13:09Z',
+    'ETH',
+    '112840221.50',
+  ),
   incident('Namsan Bit hot wallet', 'demo-namsan-bit', 'KR', '2018-06-19T16:30:44Z', 'ETH', '30612907.88'),
   incident('Naniwa Bit hot wallet', 'demo-naniwa-bit', 'JP', '2018-09-14T08:12:36Z', 'BTC', '59712480.55'),
   incident('Cascade Digital Markets', 'demo-cascade-markets', 'US', '2018-10-09T02:51:18Z', 'ETH', '76402118.33'),
   incident('Namsan Bit, second theft', 'demo-namsan-bit', 'KR', '2019-03-29T13:38:02Z', 'ETH', '18744310.16'),
   incident('Prairie Coin Custody, BTC', 'demo-prairie-custody', 'US', '2019-05-07T19:24:57Z', 'BTC', '38917440.20'),
   incident('Hinode Crypto hot wallet', 'demo-hinode-crypto', 'JP', '2019-07-11T01:40:13Z', 'BTC', '28143902.18'),
-  incident('Victoria Harbour Exchange, BTC', 'demo-victoria-harbour', 'HK', '2019-10-21T06:55:30Z', 'BTC', '47220118.73'),
+  incident(
+    'Victoria Harbour Exchange, BTC',
+    'demo-victoria-harbour',
+    'HK',
+    '2019-10-21T06:55:30Z',
+    'BTC',
+    '47220118.73',
+  ),
   incident('Gyeongbok Exchange', 'demo-gyeongbok-exchange', 'KR', '2019-11-27T04:06:21Z', 'ETH', '48501226.09'),
   incident('Hinode Crypto, ETH', 'demo-hinode-crypto', 'JP', '2020-02-14T10:17:48Z', 'ETH', '9480212.66'),
   incident('Cascade Digital Markets, ETH', 'demo-cascade-markets', 'US', '2020-08-12T15:33:06Z', 'ETH', '91334875.06'),

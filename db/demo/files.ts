@@ -8,14 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { incidentAmounts } from './amounts';
 import { Background } from './background';
-import {
-  DEMO_ENTITIES,
-  DEMO_INCIDENTS,
-  LAZARUS,
-  LAZARUS_ADDRESSES,
-  type DemoChain,
-  type DemoEntity,
-} from './facts';
+import { DEMO_ENTITIES, DEMO_INCIDENTS, LAZARUS, LAZARUS_ADDRESSES, type DemoChain, type DemoEntity } from './facts';
 import { incidentFlows, type BtcTx, type EthTransfer, type TaggedAddress } from './flows';
 import { centsText, demoPrices } from './prices';
 
@@ -35,6 +28,8 @@ export interface DemoFileSummary {
   files: { name: string; path: string; format: string }[];
   counts: { ethTransfers: number; btcTransactions: number; incidents: number; tags: number; entities: number };
   incidents: DemoIncidentRow[];
+  /** Records of the incidents' flows, which open each chain's file (after any header). */
+  flowRecords: { eth: number; btc: number };
 }
 
 const LASTMOD = '2023-08-28';
@@ -43,11 +38,7 @@ const DEMO_SOURCE = 'Ariadne demo data (fictional)';
 /** Chunks of records between macrotask turns, so a cancel is heard while a large scale is written. */
 const CHUNK = 20_000;
 
-async function writeLines(
-  file: string,
-  chunks: () => string[] | null,
-  signal: AbortSignal | undefined,
-): Promise<void> {
+async function writeLines(file: string, chunks: () => string[] | null, signal: AbortSignal | undefined): Promise<void> {
   const fd = fs.openSync(file, 'w');
   try {
     for (let lines = chunks(); lines !== null; lines = chunks()) {
@@ -202,7 +193,6 @@ export const INCIDENT_COLUMNS = [
 /** One incident as the incidents CSV states it: amounts in base units, so no decimal point can mislead. */
 export interface DemoIncidentRow {
   title: string;
-  victim: string;
   victimKey: string;
   jurisdiction: string;
   time: string;
@@ -221,7 +211,6 @@ function incidentRows(flows: { theftTx: string; hotWallet: string; amount: bigin
     if (flow === undefined || victim === undefined) throw new Error('demo: flows out of step with incidents');
     return {
       title: incident.title,
-      victim: victim.label,
       victimKey: victim.key,
       jurisdiction: incident.jurisdiction,
       time: incident.time,
@@ -240,7 +229,7 @@ function incidentsCsv(rows: DemoIncidentRow[]): string {
   for (const r of rows) {
     const row: Record<(typeof INCIDENT_COLUMNS)[number], string> = {
       title: r.title,
-      victim: r.victim,
+      victim: r.victimKey,
       victim_jurisdiction: r.jurisdiction,
       time: r.time,
       chain: r.chain,
@@ -267,7 +256,11 @@ export interface WriteOptions {
 export async function writeDemoFiles(dir: string, scale: number, options: WriteOptions = {}): Promise<DemoFileSummary> {
   const amounts = incidentAmounts();
   const flows = incidentFlows(amounts);
-  const background = new Background(scale, flows.tagged, DEMO_ENTITIES.filter((e) => e.role === 'mixer' || e.role === 'bridge'));
+  const background = new Background(
+    scale,
+    flows.tagged,
+    DEMO_ENTITIES.filter((e) => e.role === 'mixer' || e.role === 'bridge'),
+  );
   const tagged = [...flows.tagged, ...background.plan.tagged];
   const file = (name: string) => path.join(dir, name);
   fs.writeFileSync(file(DEMO_FILES.actors), actorPack());
@@ -332,5 +325,6 @@ export async function writeDemoFiles(dir: string, scale: number, options: WriteO
       entities: DEMO_ENTITIES.length + 1,
     },
     incidents,
+    flowRecords: { eth: flows.eth.length, btc: flows.btc.length },
   };
 }

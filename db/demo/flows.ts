@@ -235,7 +235,11 @@ function btcIncident(ledger: Ledger, n: number, amount: bigint, lazarus: [string
   }
   for (let k = 0; k < 2; k++) {
     const value = share(amount, 400);
-    const [own] = ledger.pay([ledger.external(ledger.fresh('BTC'), value + 20_000n)], [{ address: hot, value }], t0 - 12 * DAY);
+    const [own] = ledger.pay(
+      [ledger.external(ledger.fresh('BTC'), value + 20_000n)],
+      [{ address: hot, value }],
+      t0 - 12 * DAY,
+    );
     ledger.pay([own as BtcOutput], [{ address: ledger.fresh('BTC'), value: value - fee() }], t0 - (8 - k * 3) * DAY);
   }
 
@@ -327,4 +331,3 @@ export function incidentFlows(amounts: IncidentAmount[]): DemoFlows {
   });
   return { eth: ledger.eth, btc: ledger.btc, tagged: ledger.tagged, incidents };
 }
-

@@ -14,6 +14,9 @@ export function random(seed: number): () => number {
   };
 }
 
+/** Two hex digits per byte value: hashes are drawn by the hundred thousand, and this is the hot path. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** Draws from a `random` source: integers, fractions, hex digits, picks. */
 export class Draw {
   constructor(private readonly next: () => number) {}
@@ -35,7 +38,10 @@ export class Draw {
 
   hex(digits: number): string {
     let out = '';
-    while (out.length < digits) out += this.next().toString(16).padStart(8, '0');
+    while (out.length < digits) {
+      const v = this.next();
+      out += `${BYTE_HEX[v >>> 24]}${BYTE_HEX[(v >>> 16) & 255]}${BYTE_HEX[(v >>> 8) & 255]}${BYTE_HEX[v & 255]}`;
+    }
     return out.slice(0, digits);
   }
 

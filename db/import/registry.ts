@@ -3,6 +3,7 @@ import { actorpackImporter } from './actorpack';
 import { addressListImporter } from './address-list';
 import { esploraJsonImporter } from './esplora-json';
 import { etherscanCsvImporter } from './etherscan-csv';
+import { incidentsCsvImporter } from './incidents-csv';
 import type { FormatImporter } from './formats';
 import { ofacCsvImporter } from './ofac-csv';
 import { ofacXmlImporter } from './ofac-xml';
@@ -19,6 +20,8 @@ export const IMPORTERS: readonly FormatImporter[] = [
   ofacCsvImporter,
   ofacXmlImporter,
   pricesImporter,
+  // Before address lists, which take any CSV with an address column.
+  incidentsCsvImporter,
   addressListImporter,
 ];
 

@@ -63,8 +63,8 @@ export class IncidentValues {
   private readonly country;
   private readonly confidenceLevel;
   private readonly entityById;
+  private readonly jurisdictionsOf;
   private readonly entityByKey;
-  private readonly entityByKeyAnyCase;
   private readonly entitiesByLabel;
 
   constructor(private readonly db: Db) {
@@ -81,12 +81,9 @@ export class IncidentValues {
     this.priceOf = db.prepare('SELECT usd FROM prices WHERE asset_id = ? AND day = ?').pluck();
     this.country = db.prepare('SELECT 1 FROM countries WHERE code = ?').pluck();
     this.confidenceLevel = db.prepare('SELECT level FROM confidence_levels WHERE id = ?').pluck();
+    this.jurisdictionsOf = db.prepare('SELECT country FROM entity_jurisdictions WHERE entity_id = ?').pluck();
     this.entityById = db.prepare('SELECT id, key, label, kind FROM entities WHERE id = ?');
     this.entityByKey = db.prepare('SELECT id, key, label, kind FROM entities WHERE key = ?');
-    // Keys are stored as packs write them (lower-case): the exact lookup uses the index, this one scans.
-    this.entityByKeyAnyCase = db.prepare(
-      'SELECT id, key, label, kind FROM entities WHERE key = ? COLLATE NOCASE ORDER BY id LIMIT 1',
-    );
     this.entitiesByLabel = db.prepare(
       'SELECT id, key, label, kind FROM entities WHERE label = ? COLLATE NOCASE ORDER BY id LIMIT 5',
     );
@@ -200,6 +197,12 @@ export class IncidentValues {
     return new Refused(`unknown confidence ${id.trim().slice(0, 60)} (one of ${known.join(', ')})`);
   }
 
+  /** The victim's jurisdiction when it has exactly one; else unknown. */
+  defaultJurisdiction(victimId: number): string | null {
+    const codes = this.jurisdictionsOf.all(victimId) as string[];
+    return codes.length === 1 ? (codes[0] as string) : null;
+  }
+
   entity(id: number): EntityRef | undefined {
     return this.entityById.get(id) as EntityRef | undefined;
   }
@@ -207,7 +210,8 @@ export class IncidentValues {
   /** An entity named by its key or its label, ignoring case; the key wins, and a label two entities share is refused. */
   entityNamed(name: string): EntityRef | Refused | undefined {
     const n = name.trim();
-    const byKey = (this.entityByKey.get(n) ?? this.entityByKeyAnyCase.get(n)) as EntityRef | undefined;
+    // Keys are written in lower case (ActorPack ids such as lazarusgroup); both lookups use the key's index.
+    const byKey = (this.entityByKey.get(n) ?? this.entityByKey.get(n.toLowerCase())) as EntityRef | undefined;
     if (byKey) return byKey;
     const byLabel = this.entitiesByLabel.all(n) as EntityRef[];
     if (byLabel.length > 1) {
@@ -223,4 +227,18 @@ export interface EntityRef {
   key: string | null;
   label: string;
   kind: string;
+}
+
+/** Victims are victims, services or unknown entities: an actor is who stole, never who lost. */
+export function victimRefusal(entity: EntityRef): Refused | null {
+  return entity.kind === 'actor'
+    ? new Refused(`${entity.label} is an actor: the victim must be a victim, service or unknown entity`)
+    : null;
+}
+
+/** An actor entity for a direct attribution, or why not. */
+export function actorRefusal(entity: EntityRef): Refused | null {
+  return entity.kind === 'actor'
+    ? null
+    : new Refused(`${entity.label} is a ${entity.kind} entity, not an actor: only actors are attributed thefts`);
 }

@@ -6,11 +6,13 @@ import type { Incident } from '../api/attribution';
 import type { ParsedInput } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { appendAudit } from '../audit';
+import { parseChainAddress } from '../chains';
 import { getCase } from '../cases';
 import type { Db } from '../open';
 import { getIncident } from './read';
-import { insertIncident, putAttribution, replaceAddresses, replaceTxs, touchIncident } from './store';
+import { incidentWriter } from './store';
 import {
+  actorRefusal,
   IncidentValues,
   parseIncidentTime,
   parseUsd,
@@ -18,9 +20,8 @@ import {
   type EntityRef,
   type ResolvedAsset,
   type Valuation,
+  victimRefusal,
 } from './values';
-
-type Method = 'incident.create' | 'incident.update' | 'incident.attribute' | 'incident.setTrace';
 
 /** The value, or the refusal as the API's error naming the field. */
 function need<T>(value: T | Refused, method: string, field: string): T {
@@ -40,20 +41,7 @@ function entityOrThrow(values: IncidentValues, id: number, method: string, field
   return entity;
 }
 
-/** Victims are victims, services or unknown entities: an actor is who stole, never who lost. */
-export function victimRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? new Refused(`${entity.label} is an actor: the victim must be a victim, service or unknown entity`)
-    : null;
-}
-
-/** The victim's jurisdiction when it has exactly one; else unknown. */
-export function defaultJurisdiction(db: Db, victimId: number): string | null {
-  const codes = db.prepare('SELECT country FROM entity_jurisdictions WHERE entity_id = ?').pluck().all(victimId);
-  return codes.length === 1 ? (codes[0] as string) : null;
-}
-
-function victimOf(db: Db, values: IncidentValues, id: number, method: Method | 'incident.update'): EntityRef {
+function victimOf(values: IncidentValues, id: number, method: string): EntityRef {
   const victim = entityOrThrow(values, id, method, 'victimId');
   const refusal = victimRefusal(victim);
   if (refusal) need(refusal, method, 'victimId');
@@ -67,10 +55,10 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
   return db.transaction(() => {
     if (!getCase(db, input.caseId)) throw new ApiError('not_found', `case ${input.caseId} does not exist`);
     const values = new IncidentValues(db);
-    const victim = victimOf(db, values, input.victimId, m);
+    const victim = victimOf(values, input.victimId, m);
     const jurisdiction =
       input.jurisdiction === undefined
-        ? defaultJurisdiction(db, victim.id)
+        ? values.defaultJurisdiction(victim.id)
         : input.jurisdiction === null
           ? null
           : need(values.jurisdiction(input.jurisdiction), m, 'jurisdiction');
@@ -81,8 +69,7 @@ export function createIncident(db: Db, input: ParsedInput<'incident.create'>, no
     const valuation = need(values.value(asset, amount, time, typed), m, 'usd');
     const txs = need(values.txs(asset, input.txs), m, 'txs');
     const addresses = need(values.addresses(asset, input.addresses), m, 'addresses');
-    const id = insertIncident(
-      db,
+    const id = incidentWriter(db).insert(
       {
         caseId: input.caseId,
         title: input.title,
@@ -140,7 +127,7 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
   return db.transaction(() => {
     const before = incidentOrThrow(db, input.id);
     const values = new IncidentValues(db);
-    const victim = input.victimId === undefined ? null : victimOf(db, values, input.victimId, m);
+    const victim = input.victimId === undefined ? null : victimOf(values, input.victimId, m);
     const victimId = victim?.id ?? before.victim.id;
     const jurisdiction =
       input.jurisdiction !== undefined
@@ -148,7 +135,7 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
           ? null
           : need(values.jurisdiction(input.jurisdiction), m, 'jurisdiction')
         : victimId !== before.victim.id
-          ? defaultJurisdiction(db, victimId)
+          ? values.defaultJurisdiction(victimId)
           : before.jurisdiction;
     const time = input.time === undefined ? before.time : need(parseIncidentTime(input.time), m, 'time');
     const asset =
@@ -195,8 +182,9 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
         changes[key] = { from: previous[key], to: after[key] };
       }
     }
-    // The victim may change to another of the same label: compare by id too.
+    // Another victim or token may bear the same name: compare by id too.
     if (victimId !== before.victim.id) changes.victim = { from: before.victim.label, to: after.victim };
+    if (asset.id !== before.asset.id) changes.asset = { from: assetName(before.asset), to: after.asset };
     if (Object.keys(changes).length === 0) return before;
     db.prepare(
       `UPDATE incidents SET title = @title, victim_id = @victimId, jurisdiction = @jurisdiction, time = @time,
@@ -218,8 +206,9 @@ export function updateIncident(db: Db, input: ParsedInput<'incident.update'>, no
       note: after.note,
       now,
     });
-    if (changes.txs) replaceTxs(db, before.id, txs);
-    if (changes.addresses) replaceAddresses(db, before.id, addresses);
+    const writer = incidentWriter(db);
+    if (changes.txs) writer.replaceTxs(before.id, txs);
+    if (changes.addresses) writer.replaceAddresses(before.id, addresses);
     appendAudit(db, now, before.caseId, 'incident.updated', { incidentId: before.id, changes });
     return getIncident(db, before.id) as Incident;
   })();
@@ -243,13 +232,6 @@ export function deleteIncident(db: Db, id: number, now: string): { id: number } 
   })();
 }
 
-/** An actor entity for a direct attribution, or why not. */
-export function actorRefusal(entity: EntityRef): Refused | null {
-  return entity.kind === 'actor'
-    ? null
-    : new Refused(`${entity.label} is a ${entity.kind} entity, not an actor: only actors are attributed thefts`);
-}
-
 export function attributeIncident(db: Db, input: ParsedInput<'incident.attribute'>, now: string): Incident {
   const m = 'incident.attribute';
   return db.transaction(() => {
@@ -260,8 +242,9 @@ export function attributeIncident(db: Db, input: ParsedInput<'incident.attribute
     if (refusal) need(refusal, m, 'actorId');
     need(values.confidence(input.confidence), m, 'confidence');
     const attribution = { source: input.source, confidence: input.confidence.trim() };
-    const replaced = putAttribution(db, incident.id, actor.id, attribution, now);
-    touchIncident(db, incident.id, now);
+    const writer = incidentWriter(db);
+    const replaced = writer.attribute(incident.id, actor.id, attribution, now);
+    writer.touch(incident.id, now);
     appendAudit(db, now, incident.caseId, 'incident.attributed', {
       incidentId: incident.id,
       actorId: actor.id,
@@ -281,7 +264,7 @@ export function unattributeIncident(db: Db, input: ParsedInput<'incident.unattri
       throw new ApiError('not_found', `incident ${incident.id} is not attributed directly to entity ${input.actorId}`);
     }
     db.prepare('DELETE FROM incident_actors WHERE incident_id = ? AND actor_id = ?').run(incident.id, input.actorId);
-    touchIncident(db, incident.id, now);
+    incidentWriter(db).touch(incident.id, now);
     appendAudit(db, now, incident.caseId, 'incident.unattributed', {
       incidentId: incident.id,
       actorId: input.actorId,
@@ -293,18 +276,56 @@ export function unattributeIncident(db: Db, input: ParsedInput<'incident.unattri
   })();
 }
 
+type TraceSeeds = { incidents?: number[]; txs?: string[]; seeds?: string[] };
+
+/** CHAIN:HASH in one spelling, whether written with 0x or in capitals. */
+const txKey = (text: string) => {
+  const colon = text.indexOf(':');
+  return `${text.slice(0, colon).trim().toUpperCase()}:${text
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/^0x/, '')}`;
+};
+
+/**
+ * Whether a stored trace starts from the incident: seeded by it, by one of its theft txs, or by one of its victim
+ * addresses. Attribution by trace rests on the taint of this theft, so a trace of something else is no basis.
+ */
+function seededBy(parameters: TraceSeeds, incident: Incident): boolean {
+  if (parameters.incidents?.includes(incident.id)) return true;
+  const txs = new Set(incident.txs.map(txKey));
+  if (parameters.txs?.some((t) => txs.has(txKey(t)))) return true;
+  const addresses = new Set(incident.addresses);
+  return (parameters.seeds ?? []).some((seed) => {
+    const at = seed.lastIndexOf('@');
+    const check = parseChainAddress(at < 0 ? seed : seed.slice(0, at));
+    return check.valid && addresses.has(`${check.chain}:${check.normalized}`);
+  });
+}
+
 export function setIncidentTrace(db: Db, input: ParsedInput<'incident.setTrace'>, now: string): Incident {
   const m = 'incident.setTrace';
   return db.transaction(() => {
     const incident = incidentOrThrow(db, input.id);
     if (input.traceId !== null) {
-      const trace = db.prepare('SELECT case_id FROM traces WHERE id = ?').get(input.traceId) as
-        { case_id: number | null } | undefined;
+      const trace = db.prepare('SELECT case_id, parameters FROM traces WHERE id = ?').get(input.traceId) as
+        { case_id: number | null; parameters: string } | undefined;
       if (!trace) throw new ApiError('not_found', `trace ${input.traceId} does not exist`);
       if (trace.case_id !== incident.caseId) {
         const where = trace.case_id === null ? 'is not saved in a case' : `belongs to case ${trace.case_id}`;
         need(
           new Refused(`trace ${input.traceId} ${where}, not to the incident's case ${incident.caseId}`),
+          m,
+          'traceId',
+        );
+      }
+      if (!seededBy(JSON.parse(trace.parameters) as TraceSeeds, incident)) {
+        need(
+          new Refused(
+            `trace ${input.traceId} does not start from incident ${incident.id} (by its id, its theft txs or its ` +
+              'victim addresses): link the trace that follows this theft',
+          ),
           m,
           'traceId',
         );

@@ -67,6 +67,7 @@ interface IncidentRow {
   time: string;
   chain: string;
   asset: string;
+  decimals: number;
   amount: string;
   usd: string | null;
   usd_basis: UsdBasis;
@@ -83,7 +84,7 @@ interface IncidentRow {
 export const CANDIDATES_SQL = `
   SELECT i.id, i.case_id, i.title, v.label AS victim, i.jurisdiction, i.time, i.chain,
          CASE WHEN s.contract = '' THEN s.symbol ELSE s.chain || ':' || s.symbol END AS asset,
-         i.amount, i.usd, i.usd_basis, i.trace_id
+         s.decimals, i.amount, i.usd, i.usd_basis, i.trace_id
     FROM incidents i
     JOIN entities v ON v.id = i.victim_id
     JOIN assets s ON s.id = i.asset_id
@@ -189,6 +190,7 @@ export function lossSummary(db: Db, input: LossSummaryInput): LossSummary {
       chain: c.chain,
       asset: c.asset,
       amount: c.amount,
+      decimals: c.decimals,
       usdExact: c.usd,
       usd: roundedUsd(c.usd),
       usdBasis: c.usd_basis,

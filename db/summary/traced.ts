@@ -48,6 +48,24 @@ function actorTags(db: Db, actorKey: string, minLevel: number): Map<string, Acto
   return best;
 }
 
+/**
+ * The decimals of an asset as reports name it (db/trace/report-build.ts assetNames): a chain's own coin by its
+ * symbol, on the chain of the address; a token as CHAIN:SYMBOL. Null when no asset, or more than one, has that
+ * name, so an amount is never shown with the wrong decimals.
+ */
+function assetDecimals(db: Db): (address: string, asset: string) => number | null {
+  const query = db
+    .prepare(`SELECT decimals FROM assets WHERE chain = ? AND symbol = ? AND (? = 0 OR contract = '') LIMIT 2`)
+    .pluck();
+  return (address, asset) => {
+    const colon = asset.indexOf(':');
+    const token = colon >= 0;
+    const chain = token ? asset.slice(0, colon) : address.slice(0, address.indexOf(':'));
+    const found = query.all(chain, token ? asset.slice(colon + 1) : asset, token ? 0 : 1) as number[];
+    return found.length === 1 ? (found[0] ?? null) : null;
+  };
+}
+
 type TraceBasis = Extract<AttributionBasis, { basis: 'trace' }>;
 
 /**
@@ -63,11 +81,12 @@ export function traceBases(
   const out = new Map<number, TraceBasis>();
   if (actorKey === null || traces.size === 0) return out;
   const tags = actorTags(db, actorKey, minLevel);
+  const decimalsOf = assetDecimals(db);
   for (const t of traces.values()) {
     const addresses = t.report.addresses.flatMap((a) => {
       const tag = tags.get(a.address);
       return tag !== undefined && BigInt(a.tainted) > 0n
-        ? [{ address: a.address, asset: a.asset, tainted: a.tainted, tag }]
+        ? [{ address: a.address, asset: a.asset, decimals: decimalsOf(a.address, a.asset), tainted: a.tainted, tag }]
         : [];
     });
     if (addresses.length === 0) continue;

@@ -4,7 +4,8 @@
  */
 import type { ParsedJobInput } from '../api/contract';
 import { ApiError } from '../api/errors';
-import { parseChainAddress } from '../chains';
+import { findChain, parseChainAddress } from '../chains';
+import { withIncidentSeeds } from '../incidents/trace-seeds';
 import type { Db } from '../open';
 import { traceBackward } from './backward';
 import { trace } from './engine';
@@ -100,7 +101,8 @@ function core<T>(run: () => T): T {
   }
 }
 
-export function runTrace(db: Db, input: TraceInput): TraceReport {
+export function runTrace(db: Db, given: TraceInput): TraceReport {
+  const input = withIncidentSeeds(db, given);
   const seeds = (input.seeds ?? []).map((s) => namedAddress(db, s, 'seed', true));
   const txs = (input.txs ?? []).map(parseTx);
   if (seeds.length + txs.length === 0) invalid('give at least one seed address or transaction');
@@ -185,7 +187,9 @@ function runAccount(
   const byTx = db.prepare('SELECT id, from_id, to_id, time, asset_id FROM transfers WHERE chain = ? AND tx_hash = ?');
   const transferSeeds: number[] = [];
   for (const t of txs) {
-    const hash = t.hash.startsWith('0x') ? t.hash : `0x${t.hash}`;
+    // As the transfers importer stores them: 0x on EVM chains, bare hex on TRON and XRP.
+    const bare = t.hash.replace(/^0x/, '');
+    const hash = findChain(t.chain)?.evm === false ? bare : `0x${bare}`;
     const rows = byTx.all(t.chain, hash) as {
       id: number;
       from_id: number;

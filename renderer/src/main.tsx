@@ -19,6 +19,7 @@ import './styles/import.css';
 import './styles/case-addresses.css';
 import './styles/graph.css';
 import './styles/trace.css';
+import './styles/summary.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -68,6 +68,7 @@ describe('application menu', () => {
     ['Cases', 'CmdOrCtrl+1', 'show-cases'],
     ['Addresses', 'CmdOrCtrl+2', 'show-addresses'],
     ['Entities', 'CmdOrCtrl+3', 'show-entities'],
+    ['Summary', 'CmdOrCtrl+4', 'show-summary'],
   ])('sends %s (%s) to the renderer as %s', (label, accelerator, command) => {
     const send = vi.fn();
     const items = build({ send }).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));

@@ -251,16 +251,37 @@ describe('incident attribution and trace link', () => {
     const { api, db } = incidentWorkspace();
     api.call('case.create', { title: 'Other case' });
     db.prepare("INSERT INTO addresses (chain, address) VALUES ('ETH', ?), ('ETH', ?)").run(VICTIM_ETH, THIEF_ETH);
-    db.prepare(
-      "INSERT INTO transfers (chain, tx_hash, idx, time, from_id, to_id, asset_id, amount) VALUES ('ETH', ?, 0, 1648000000, 1, 2, 1, '5')",
-    ).run(TX1);
+    const transfer = db.prepare(
+      "INSERT INTO transfers (chain, tx_hash, idx, time, from_id, to_id, asset_id, amount) VALUES ('ETH', ?, 0, ?, ?, ?, 1, '5')",
+    );
+    transfer.run(TX2, 1645000000, 2, 1); // the victim's funds arrive
+    transfer.run(TX1, 1648000000, 1, 2); // and are stolen
+    api.call('incident.create', { ...base, txs: [`ETH:${TX1}`], addresses: [`ETH:${VICTIM_ETH}`] });
     api.call('incident.create', base);
-    const run = { txs: [`ETH:${TX1}`], direction: 'forward', method: 'fifo', hops: 2, save: true };
-    await api.runJob('trace.run', { ...run, caseId: 1 });
-    await api.runJob('trace.run', { ...run, caseId: 2 });
+    const run = { direction: 'forward', method: 'fifo', hops: 2, save: true } as const;
+    await api.runJob('trace.run', { ...run, txs: [`ETH:${TX1.toUpperCase().replace('0X', '')}`], caseId: 1 });
+    await api.runJob('trace.run', { ...run, txs: [`ETH:${TX1}`], caseId: 2 });
+    await api.runJob('trace.run', { ...run, seeds: [`ETH:${THIEF_ETH}`], caseId: 1 });
+    await api.runJob('trace.run', {
+      ...run,
+      seeds: [`ETH:${VICTIM_ETH.toLowerCase()}@2022-01-01T00:00:00Z`],
+      caseId: 1,
+    });
+    await api.runJob('trace.run', { ...run, incidents: [1], caseId: 1 });
+    // Seeded by one of its txs (in any spelling), by its victim address, or by the incident itself.
+    expect(api.call('incident.setTrace', { id: 1, traceId: 1 }).traceId).toBe(1);
+    expect(api.call('incident.setTrace', { id: 1, traceId: 4 }).traceId).toBe(4);
+    expect(api.call('incident.setTrace', { id: 1, traceId: 5 }).traceId).toBe(5);
     expect(api.call('incident.setTrace', { id: 1, traceId: 1 }).traceId).toBe(1);
     expect(() => api.call('incident.setTrace', { id: 1, traceId: 2 })).toThrow(
       "incident.setTrace: traceId: trace 2 belongs to case 2, not to the incident's case 1",
+    );
+    // A trace of something else is no basis for attributing this theft.
+    expect(() => api.call('incident.setTrace', { id: 1, traceId: 3 })).toThrow(
+      'incident.setTrace: traceId: trace 3 does not start from incident 1 (by its id, its theft txs or its victim addresses)',
+    );
+    expect(() => api.call('incident.setTrace', { id: 2, traceId: 1 })).toThrow(
+      /trace 1 does not start from incident 2/,
     );
     expect(() => api.call('incident.setTrace', { id: 1, traceId: 9 })).toThrow('trace 9 does not exist');
     expect(api.call('incident.setTrace', { id: 1, traceId: null }).traceId).toBeNull();
@@ -270,6 +291,9 @@ describe('incident attribution and trace link', () => {
         .map((e) => e.detail),
     ).toEqual([
       { incidentId: 1, traceId: 1, previous: null },
+      { incidentId: 1, traceId: 4, previous: 1 },
+      { incidentId: 1, traceId: 5, previous: 4 },
+      { incidentId: 1, traceId: 1, previous: 5 },
       { incidentId: 1, traceId: null, previous: 1 },
     ]);
   });

@@ -41,8 +41,8 @@ export interface Fixture {
 /** An ETH address made from one hex digit, as addresses table holds it. */
 export const eth = (digit: string) => `0x${digit.repeat(40)}`;
 
-export function fixture(): Fixture {
-  const file = tempWorkspace();
+/** A fresh workspace at `file` (a temporary one, removed after the test, when none is given). */
+export function fixture(file = tempWorkspace()): Fixture {
   const { db } = openDb(file);
   const engine = createEngine(db, { now: steppingClock() });
   const addressId = (address: string) => {

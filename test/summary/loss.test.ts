@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../db/api/errors';
 import { CANDIDATES_SQL } from '../../db/summary/loss';
 import type { Fixture } from './fixture';
+import { eth } from './fixture';
 import { world } from './world';
 
 const summary = (f: Fixture, input: Record<string, unknown>) => f.engine.call('summary.get', input);
@@ -71,6 +72,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
           {
             address: w.L2,
             asset: 'ETH',
+            decimals: 18,
             tainted: '5',
             tag: {
               label: 'Lazarus (crawled)',
@@ -98,6 +100,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
       chain: 'ETH',
       asset: 'ETH',
       amount: '1000000000000000000',
+      decimals: 18,
       usdExact: '1.004999999999999999',
       usd: '1.00',
       usdBasis: 'price',
@@ -116,6 +119,7 @@ describe('summary.get: attributed loss per jurisdiction', () => {
           {
             address: w.L1,
             asset: 'ETH',
+            decimals: 18,
             tainted: '100',
             tag: { label: 'Lazarus wallet', source: 'https://example.org/source', confidence: 'forensic', level: 50 },
           },
@@ -136,6 +140,24 @@ describe('summary.get: attributed loss per jurisdiction', () => {
     // The Lazarus tag on L2 had no taint in t2 (tainted 0), so only L1 is listed there.
     const laz = summary(w.f, { actor: 'lazarusgroup', minConfidence: 0 }).basis.find((b) => b.id === w.i3);
     expect(laz?.attribution).toMatchObject([{ basis: 'trace', traceId: w.t2, addresses: [{ address: w.L1 }] }]);
+  });
+
+  it('gives the decimals of each reached asset, a token by CHAIN:SYMBOL, and none for a name it does not know', () => {
+    const w = world();
+    const t = w.f.trace({
+      caseId: w.main,
+      addresses: [
+        { address: w.A1, asset: 'ETH:USDT', tainted: '2500000' },
+        { address: w.A1, asset: 'ETH:NOPE', tainted: '7' },
+      ],
+    });
+    const victim = w.f.entity({ label: 'Token victim', kind: 'victim' });
+    const id = w.f.incident({ caseId: w.main, victimId: victim, time: '2024-01-01T00:00:00Z', usd: '2.5', traceId: t });
+    const basis = summary(w.f, { actor: 'apt38' }).basis.find((b) => b.id === id)?.attribution[0];
+    expect(basis?.basis === 'trace' && basis.addresses.map((a) => [a.asset, a.decimals, a.tainted])).toEqual([
+      ['ETH:USDT', 6, '2500000'],
+      ['ETH:NOPE', null, '7'],
+    ]);
   });
 
   it('takes from and to as inclusive UTC days', () => {
@@ -236,6 +258,28 @@ describe('summary.get: cash-out exposure', () => {
         entities: [{ entity: 'Kraken', usd: '0.00', traceIds: [w.t2] }],
       },
     ]);
+  });
+
+  it('takes the kind of endpoints in reports stored before endpoints had one from their tags now', () => {
+    const w = world();
+    const exchange = w.f.tag(eth('e'), { label: 'Old exchange deposit', category: 'exchange' });
+    const t = w.f.trace({
+      caseId: w.main,
+      addresses: [{ address: w.A1, tainted: '1' }],
+      endpoints: [
+        { entity: 'Old exchange', jurisdiction: 'JP', usd: '5.00', addresses: [exchange], kind: undefined },
+        { entity: 'Nobody known', jurisdiction: null, usd: '6.00', addresses: [`ETH:${eth('d')}`], kind: undefined },
+      ],
+    });
+    expect(w.f.db.prepare('SELECT report FROM traces WHERE id = ?').pluck().get(t)).not.toContain('"kind"');
+    const victim = w.f.entity({ label: 'Victim 3', kind: 'victim' });
+    w.f.incident({ caseId: w.main, victimId: victim, time: '2024-01-01T00:00:00Z', usd: '1', traceId: t });
+    const jp = summary(w.f, { actor: 'apt38' }).cashout.find((c) => c.code === 'JP');
+    expect(jp?.entities).toEqual([
+      { entity: 'Old exchange', usd: '5.00', traceIds: [t] },
+      { entity: 'Bitbank', usd: '0.25', traceIds: [w.t2] },
+    ]);
+    expect(summary(w.f, { actor: 'apt38' }).cashout.map((c) => c.code)).toEqual(['JP', 'JP,US', 'US']);
   });
 
   it('leaves out traces of incidents that do not count, and backward traces', () => {

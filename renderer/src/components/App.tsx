@@ -7,6 +7,7 @@ import { DialogHost } from './DialogHost';
 import { EntitiesSection } from './EntitiesSection';
 import { FileDropOverlay } from './FileDropOverlay';
 import { SECTION_PANEL_ID, sectionTabId } from './SectionTabs';
+import { SummarySection } from './SummarySection';
 import { Toasts } from './Toasts';
 import { useShortcuts } from './useShortcuts';
 
@@ -22,6 +23,7 @@ export function App() {
         {section === 'cases' && <CasesSection searchRef={searchRef} />}
         {section === 'addresses' && <AddressesSection searchRef={searchRef} />}
         {section === 'entities' && <EntitiesSection searchRef={searchRef} />}
+        {section === 'summary' && <SummarySection searchRef={searchRef} />}
       </div>
       <DialogHost />
       <FileDropOverlay />

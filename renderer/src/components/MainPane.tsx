@@ -1,6 +1,7 @@
 import { modKeyLabel } from '../lib/platform';
 import { useApp } from '../store/context';
 import { CaseView } from './CaseView';
+import { DemoOffer } from './DemoOffer';
 import { EmptyState } from './EmptyState';
 import { Icon } from './Icon';
 
@@ -18,10 +19,13 @@ export function MainPane() {
         icon="briefcase"
         title="No cases yet"
         action={
-          <button type="button" className="button button-primary" onClick={() => openDialog('create')}>
-            <Icon name="plus" />
-            Create your first case
-          </button>
+          <>
+            <button type="button" className="button button-primary" onClick={() => openDialog('create')}>
+              <Icon name="plus" />
+              Create your first case
+            </button>
+            <DemoOffer />
+          </>
         }
       >
         <p>
@@ -49,9 +53,10 @@ export function MainPane() {
         </dt>
         <dd>Add addresses to the open case</dd>
         <dt>
-          <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>
+          <kbd>{modKeyLabel('1')}</kbd> <kbd>{modKeyLabel('2')}</kbd> <kbd>{modKeyLabel('3')}</kbd>{' '}
+          <kbd>{modKeyLabel('4')}</kbd>
         </dt>
-        <dd>Cases, addresses, entities</dd>
+        <dd>Cases, addresses, entities, summary</dd>
         <dt>
           <kbd>/</kbd>
         </dt>

@@ -7,6 +7,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   cases: 'Cases',
   addresses: 'Addresses',
   entities: 'Entities',
+  summary: 'Summary',
 };
 
 export const SECTION_PANEL_ID = 'section-panel';

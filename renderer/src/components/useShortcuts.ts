@@ -62,6 +62,7 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
         } else state.notify('error', 'Open a case first: the report is of the open case.');
       } else if (command === 'show-cases') state.setSection('cases');
       else if (command === 'show-addresses') state.setSection('addresses');
+      else if (command === 'show-summary') state.setSection('summary');
       else state.setSection('entities');
     });
 
@@ -110,7 +111,7 @@ function graphShortcut(event: KeyboardEvent, state: AppState, mod: boolean): boo
   return true;
 }
 
-const DIGIT_CODES = ['Digit1', 'Digit2', 'Digit3'];
+const DIGIT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4'];
 
 /** Mac keyboards have no Delete key in the usual place; Finder uses ⌘⌫ for the same thing. */
 function isDeleteKey(event: KeyboardEvent): boolean {

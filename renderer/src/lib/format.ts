@@ -36,7 +36,8 @@ export function addressPart(chainAddress: string): string {
 }
 
 // Shared with the printed report (common/format.ts), so a figure reads the same on screen and on paper.
-export { formatUnits, formatUsd } from '../../../common/format';
+import { formatUnits, formatUsd } from '../../../common/format';
+export { formatUnits, formatUsd };
 
 const COMPACT_STEPS: [bigint, string][] = [
   [10n ** 12n, 'T'],
@@ -67,6 +68,26 @@ export function formatUnitsShort(base: string, decimals: number): string {
   const fraction = (value % scale).toString().padStart(decimals, '0');
   const firstDigit = fraction.search(/[1-9]/);
   return `0.${fraction.slice(0, firstDigit + 2)}`.replace(/0+$/, '');
+}
+
+/**
+ * "$721M", "$1.03B", "$12.5K": three significant digits, cut, not rounded (a bar never overstates), short enough
+ * to sit beside a bar; the table and the bar's label have the exact figure. Below $1,000 the exact figure.
+ */
+export function shortUsd(usd: string): string {
+  const match = /^(\d+)\.\d{2}$/.exec(usd);
+  if (!match) return `$${usd}`;
+  const whole = BigInt(match[1] ?? '0');
+  for (const [step, suffix] of COMPACT_STEPS) {
+    if (whole < step) continue;
+    const units = whole / step;
+    const decimals = Math.max(0, 3 - units.toString().length);
+    const scaled = (whole * 10n ** BigInt(decimals)) / step;
+    const text =
+      decimals === 0 ? scaled.toString() : `${units}.${scaled.toString().slice(-decimals)}`.replace(/\.?0+$/, '');
+    return `$${text}${suffix}`;
+  }
+  return formatUsd(usd);
 }
 
 /** Whole units typed by the investigator → base units, exact; null when not a plain decimal. */

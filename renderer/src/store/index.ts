@@ -3,10 +3,12 @@ import type { Client, JobClient } from '../../../db/api/contract';
 import { createAddressesSlice, type AddressesSlice } from './addressesSlice';
 import { createCaseAddressesSlice, type CaseAddressesSlice } from './caseAddressesSlice';
 import { createCasesSlice, type CasesSlice } from './casesSlice';
+import { createDemoSlice, type DemoSlice } from './demoSlice';
 import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createReportSlice, type ReportSlice } from './reportSlice';
+import { createSummarySlice, type SummarySlice } from './summarySlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
@@ -18,7 +20,9 @@ export type AppState = CasesSlice &
   CaseAddressesSlice &
   GraphSlice &
   TraceSlice &
-  ReportSlice;
+  ReportSlice &
+  DemoSlice &
+  SummarySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The API clients are passed in, so tests can give the store a fake or in-process engine and no window. */
@@ -33,5 +37,7 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
     ...createReportSlice(jobs)(...args),
+    ...createDemoSlice(api, jobs)(...args),
+    ...createSummarySlice(api)(...args),
   }));
 }

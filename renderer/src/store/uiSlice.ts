@@ -5,9 +5,9 @@ import type { AppState } from './index';
 export type DialogKind =
   'create' | 'edit' | 'delete' | 'import' | 'add-addresses' | 'graph-add' | 'graph-expand' | 'graph-group' | 'report';
 
-export type Section = 'cases' | 'addresses' | 'entities';
+export type Section = 'cases' | 'addresses' | 'entities' | 'summary';
 
-export const SECTIONS: readonly Section[] = ['cases', 'addresses', 'entities'];
+export const SECTIONS: readonly Section[] = ['cases', 'addresses', 'entities', 'summary'];
 
 export interface Toast {
   id: number;
