@@ -769,6 +769,23 @@ export const jobs = {
     returns<ImportBatchReport>,
     'Import pasted text exactly as a file of that name would be imported.',
   ),
+  'export.caseData': job(
+    z
+      .object({
+        caseId,
+        /** summary (per actor: jurisdictions, years, cash-out), incidents, graph (edges), transfers (behind the edges). */
+        what: z.enum(['summary', 'incidents', 'graph', 'transfers']),
+        format: z.enum(['csv', 'json']).default('csv'),
+        /** The file to write; it appears only once complete. */
+        out: z.string().min(1).max(4096),
+        /** For the summary: the confidence level an attribution must reach. */
+        minConfidence: z.number().int().min(0).max(100).default(50),
+      })
+      .strict(),
+    returns<null>,
+    returns<{ file: string; rows: number; sha256: string }>,
+    "Write a case's loss summary, incidents, graph or transfers as CSV or JSON, amounts exact.",
+  ),
   'export.tagpack': job(
     z
       .object({

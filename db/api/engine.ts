@@ -1,6 +1,7 @@
 import { checkAddresses, showAddress } from '../address-view';
 import { getCase, createCase, deleteCase, listCases, updateCase } from '../cases';
 import { buildDemo } from '../demo/build';
+import { exportCaseData } from '../export/case-data';
 import { exportTagPack } from '../export/tagpack';
 import { applyGraph } from '../graph/apply';
 import { neighbours } from '../graph/neighbours';
@@ -25,7 +26,7 @@ import { runTrace } from '../trace/run';
 import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
 import { exportReport } from '../report/export';
-import { REPORT_SECTIONS } from '../report/model';
+import { caseSummaries, REPORT_SECTIONS } from '../report/model';
 import { printWithChromium, type PdfPrinter } from '../report/print';
 import type { Db } from '../open';
 import {
@@ -184,6 +185,18 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
         importFiles(jobDb, files, { format, caseId, signal, onProgress, now: options.now }),
       );
     },
+    'export.caseData': ({ caseId, what, format, out, minConfidence }) =>
+      withJobConnection(async (jobDb) => {
+        const kase = getCase(jobDb, caseId) ?? notFound(caseId);
+        return exportCaseData(jobDb, kase, what, format, out, {
+          incidents: (id) => call('incident.list', { caseId: id }),
+          graph: (id) => call('graph.get', { caseId: id }),
+          summaries: (id) =>
+            caseSummaries(jobDb, id, call('incident.list', { caseId: id }), minConfidence, (input) =>
+              call('summary.get', input),
+            ),
+        });
+      }),
     'export.tagpack': ({ out, caseId, title, creator, description }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) => exportTagPack(jobDb, out, { caseId, title, creator, description }));

@@ -65,6 +65,7 @@ Commands:
   case update ID [--title T] [--reference R] [--investigator I] [--description D] [--status S] [--json]
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
+  export summary|incidents|graph|transfers --case ID --out FILE [--format csv|json] [--min-confidence N] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
   trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH | --incident ID)... --method poison|haircut|fifo --hops N
         [--direction forward|backward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--actor-endpoints]
@@ -328,6 +329,37 @@ const INCIDENT_COMMANDS: Record<string, Spec> = {
   },
 };
 
+/** `export summary|incidents|graph|transfers --case ID --out FILE [--format csv|json] [--min-confidence N]`. */
+function caseDataCommand(what: 'summary' | 'incidents' | 'graph' | 'transfers'): Spec {
+  return {
+    flags: ['case', 'out', 'format', ...(what === 'summary' ? (['min-confidence'] as const) : [])],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError(`export ${what} needs --case ID`);
+      if (values.out === undefined) throw new UsageError(`export ${what} needs --out FILE`);
+      const confidence = values['min-confidence'];
+      if (confidence !== undefined && !/^\d{1,3}$/.test(confidence))
+        throw new UsageError(`--min-confidence must be a whole number from 0 to 100, not "${confidence}"`);
+      return {
+        kind: 'job',
+        name: 'export.caseData',
+        input: {
+          caseId: parseId(values.case),
+          what,
+          out: path.resolve(values.out),
+          ...(values.format === undefined ? {} : { format: values.format }),
+          ...(confidence === undefined ? {} : { minConfidence: Number(confidence) }),
+        },
+        print: (r) => {
+          const { file, rows, sha256 } = r as { file: string; rows: number; sha256: string };
+          return `Wrote ${rows} ${what} rows to ${file}\nSHA-256 ${sha256}`;
+        },
+        exitCode: () => 0,
+      };
+    },
+  };
+}
+
 const COMMANDS: Record<string, Spec> = {
   ...INCIDENT_COMMANDS,
   'case create': {
@@ -400,6 +432,10 @@ const COMMANDS: Record<string, Spec> = {
       exitCode: (r) => ((r as ImportBatchReport).failed.length > 0 ? 1 : 0),
     }),
   },
+  'export summary': caseDataCommand('summary'),
+  'export incidents': caseDataCommand('incidents'),
+  'export graph': caseDataCommand('graph'),
+  'export transfers': caseDataCommand('transfers'),
   'export tagpack': {
     flags: ['out', 'case', 'title', 'creator', 'description'],
     args: [0, 0],

@@ -116,13 +116,12 @@ export interface ReportModel {
 export const TRANSFERS_PER_EDGE = 50;
 
 /** Actors the case's incidents may count for: named directly, or tagged on an address a linked trace reached. */
-function candidateActors(db: Db, incidents: readonly Incident[], traces: readonly ReportTrace[]): number[] {
+function candidateActors(db: Db, incidents: readonly Incident[]): number[] {
   const ids = new Set<number>();
   for (const incident of incidents) for (const a of incident.actors) ids.add(a.actor.id);
   const reached = new Set<string>();
-  for (const trace of traces) {
-    if (trace.incidents.length === 0) continue;
-    for (const a of trace.report.addresses) reached.add(a.address);
+  for (const traceId of new Set(incidents.flatMap((i) => (i.traceId === null ? [] : [i.traceId])))) {
+    for (const a of getTrace(db, traceId)?.report.addresses ?? []) reached.add(a.address);
   }
   if (reached.size > 0) {
     const actorOf = db.prepare(
@@ -135,7 +134,24 @@ function candidateActors(db: Db, incidents: readonly Incident[], traces: readonl
       for (const id of actorOf.pluck().all(address.slice(0, colon), address.slice(colon + 1)) as number[]) ids.add(id);
     }
   }
-  return [...ids].sort((a, b) => a - b);
+  return [...ids].sort((x, y) => x - y);
+}
+
+/**
+ * A case's loss summaries: one `summary.get` per actor its incidents are attributed to (directly, or an actor
+ * tagged on an address a linked trace reached), actors with counted incidents only, largest total first.
+ */
+export function caseSummaries(
+  db: Db,
+  caseId: number,
+  incidents: readonly Incident[],
+  minConfidence: number,
+  summary: ReportSources['summary'],
+): LossSummary[] {
+  return candidateActors(db, incidents)
+    .map((actor) => summary({ actor, caseId, minConfidence }))
+    .filter((s) => s.incidents > 0)
+    .sort((x, y) => compareDecimal(y.total_usd, x.total_usd) || x.actor.id - y.actor.id);
 }
 
 function visibleGraph(graph: CaseGraph): CaseGraph {
@@ -189,10 +205,7 @@ export function buildReportModel(
       ];
     });
 
-  const summaries = candidateActors(db, incidents, traces)
-    .map((actor) => sources.summary({ actor, caseId: kase.id, minConfidence: options.minConfidence }))
-    .filter((s) => s.incidents > 0)
-    .sort((a, b) => compareDecimal(b.total_usd, a.total_usd) || a.actor.id - b.actor.id);
+  const summaries = caseSummaries(db, kase.id, incidents, options.minConfidence, sources.summary);
 
   const graph = visibleGraph(readGraph(db, kase.id));
   const addresses: ReportAddress[] = graph.nodes
