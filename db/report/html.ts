@@ -357,7 +357,7 @@ function traces(model: ReportModel, addr: (a: string) => string): string {
       'small hops',
     );
     return `<div class="trace"><h3>Trace ${trace.id}: ${t(r.method)}, ${t(r.direction)}${trace.incidents.length > 0 ? ` · incident ${trace.incidents.map(String).join(', ')}` : ''}</h3>
-<p class="params">Seeds: ${r.seeds.map((seed) => `<code>${addr(seed)}</code>`).join(', ')}. ${t(`Hops ${params.hops}; minimum ${params.minAmount} base units; stops at ${params.stopAt.join(', ') || 'nothing'}; ${params.from ?? 'from the start'} to ${params.to ?? 'the end'}; assets: ${params.assets.join(', ') || 'all the seeds hold'}; actor addresses are endpoints: ${params.actorEndpoints ? 'yes' : 'no'}; ${params.exclude.length} excluded. Stored ${trace.createdAt} by Ariadne ${trace.appVersion}; ${r.model} model, ${r.loaded.transfers} transfers replayed, ${r.loaded.addresses} addresses reached.`)}</p>
+<p class="params">Seeds: ${r.seeds.map((seed) => `<code>${addr(seed)}</code>`).join(', ') || 'none'}. ${t(`Hops ${params.hops}; minimum ${params.minAmount} base units; stops at ${params.stopAt.join(', ') || 'nothing'}; ${params.from ?? 'from the start'} to ${params.to ?? 'the end'}; assets: ${params.assets.join(', ') || 'all the seeds hold'}; actor addresses are endpoints: ${params.actorEndpoints ? 'yes' : 'no'}; ${params.exclude.length} excluded. Stored ${trace.createdAt} by Ariadne ${trace.appVersion}; ${r.model} model, ${r.loaded.transfers} transfers replayed, ${r.loaded.addresses} addresses reached.`)}</p>
 ${table(['Endpoint', 'Jurisdiction', 'Taint', 'US dollars', 'Addresses'], endpoints, 'small')}
 ${figure}
 <h4>Hops drawn (${trace.flow.hops.length})</h4>
