@@ -40,7 +40,7 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const csvLine = (cells: readonly Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** Every transfer behind every edge, oldest first per edge, paged through the graph's own query. */
 function allTransfers(db: Db, graph: CaseGraph): { edge: string; row: TransferRow }[] {

@@ -4,8 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../db/export/case-data';
+import { csvCell, csvLine } from '../../db/export/case-data';
+import { readCsv } from '../../db/import/csv';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
 import { MULE, reportWorld } from './fixture';
@@ -21,6 +23,28 @@ describe('csv cells', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('csv rows read back', () => {
+  it('any text written reads back the same through the CSV importer, a formula guard apart', async () => {
+    const dir = tempDir();
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', 'é', '€'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(text, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        async (rows) => {
+          const file = path.join(dir, 'rows.csv');
+          fs.writeFileSync(file, rows.map((r) => csvLine(r)).join(''));
+          const read: string[][] = [];
+          for await (const record of readCsv(file)) read.push(record.fields);
+          expect(read).toEqual(rows.map((r) => r.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell))));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
