@@ -531,7 +531,7 @@ figcaption { font-size: 8pt; color: #444; margin-top: 4pt; }
 figure.flow svg { width: 100%; max-height: 150mm; }
 .params { font-size: 8pt; color: #333; }
 table.hops code, table.details code { font-size: 6.5pt; }
-table.traces code { white-space: nowrap; }
+table.traces code, table.traces td:nth-child(3) { white-space: nowrap; }
 table.incidents td:nth-child(-n + 2), table.details td:nth-child(-n + 2) { white-space: nowrap; }
 .legend { list-style: none; padding: 0; margin: 0 0 10pt; font-size: 8pt; columns: 2; }
 .legend li { margin: 2pt 0; }
