@@ -63,6 +63,26 @@ export default tseslint.config(
     },
   },
   {
+    // common/: pure string and data code shared by the renderer and the engine (the SVG writer, charts, the
+    // palette): no Node, no DOM, no React, and only types from db/, so both sides may import it.
+    files: ['common/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/**', '**/db'], allowTypeImports: true, message: 'common/ may import only types from db/' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom', 'zustand', 'node:*'],
+              message: 'common/ is shared by the renderer and the engine: no Node, Electron or React',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['db/cli/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ForkOptions } from 'electron';
 import type { Envelope, JobEvent, JobName, Method } from '../db/api/contract';
 import type { MigrationReport } from '../db/open';
+import type { PrintOptions } from '../db/report/print';
 import { EngineMessage, engineArgs, type EngineArgs, type EngineRequest } from './engine-protocol';
 
 /** The parts of a UtilityProcess the host uses; a UtilityProcess is one. */
@@ -28,6 +29,8 @@ export interface StartEngineOptions extends EngineArgs {
   fork: ForkEngine;
   /** How long stop() waits for the engine to close the database before killing it. */
   stopTimeoutMs?: number;
+  /** Prints a report's HTML to PDF when the engine asks (electron/print.ts); without it, such requests fail. */
+  print?: (html: string, options: PrintOptions) => Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export interface EngineHost {
@@ -151,6 +154,19 @@ export function startEngine(options: StartEngineOptions): Promise<EngineHost> {
           const listener = jobs.get(message.id);
           if (message.event.type !== 'progress') jobs.delete(message.id);
           listener?.(message.event, message.id);
+          break;
+        }
+        case 'print': {
+          const { id, html, options: printOptions } = message;
+          const answer = (outcome: { ok: true; pdf: Uint8Array<ArrayBuffer> } | { ok: false; error: string }) => {
+            if (!exited) child.postMessage({ type: 'printed', id, outcome });
+          };
+          if (!options.print) answer({ ok: false, error: 'this host cannot print' });
+          else
+            options.print(html, printOptions).then(
+              (pdf) => answer({ ok: true, pdf }),
+              (error: unknown) => answer({ ok: false, error: (error as Error).message?.slice(0, 2000) ?? 'unknown' }),
+            );
           break;
         }
       }

@@ -8,6 +8,7 @@ import { toErrorShape } from '../db/api/errors';
 import { openDb, type OpenedDb } from '../db/open';
 import { createCallQueue } from '../db/api/call-queue';
 import { createJobRunner } from '../db/api/job-runner';
+import { printSettled, type PdfPrinter, type PrintOptions } from '../db/report/print';
 import { EngineRequest, parseEngineArgs, type EngineArgs, type EngineMessage } from './engine-protocol';
 
 declare const __ARIADNE_VERSION__: string | undefined;
@@ -35,9 +36,23 @@ export function serveEngine(port: EnginePort, argv: readonly string[], exit: (co
 
   const { workspace, nativeBinding } = args;
   const { db, migration } = opened;
+  // Reports are printed by main with Electron's Chromium (electron/print.ts): one request per print pass.
+  const prints = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
+  let nextPrint = 1;
+  const printOnce = (html: string, options: PrintOptions) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const id = nextPrint++;
+      prints.set(id, { resolve, reject });
+      port.postMessage({ type: 'print', id, html, options });
+    });
+  const printPdf: PdfPrinter = (document, options) => printSettled(document, (html) => printOnce(html, options));
   // Each job gets a connection of its own: calls answered while a job's transaction is open must not join
   // it (and vanish with it when the job is cancelled).
-  const engine = createEngine(db, { jobConnection: () => openDb(workspace, { nativeBinding }).db, appVersion });
+  const engine = createEngine(db, {
+    jobConnection: () => openDb(workspace, { nativeBinding }).db,
+    appVersion,
+    printPdf,
+  });
   const calls = createCallQueue(engine, db, (id, envelope) => port.postMessage({ type: 'reply', id, envelope }));
   const jobs = createJobRunner(engine, {
     emit: (id, event) => port.postMessage({ type: 'job-event', id, event }),
@@ -63,6 +78,13 @@ export function serveEngine(port: EnginePort, argv: readonly string[], exit: (co
       case 'cancel':
         jobs.cancel(request.id);
         break;
+      case 'printed': {
+        const waiting = prints.get(request.id);
+        prints.delete(request.id);
+        if (request.outcome.ok) waiting?.resolve(request.outcome.pdf);
+        else waiting?.reject(new Error(`printing failed: ${request.outcome.error}`));
+        break;
+      }
       case 'stop':
         stopping = true;
         // Cancelled jobs roll back and close their connections before the workspace is closed; calls parked

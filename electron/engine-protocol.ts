@@ -21,6 +21,9 @@ import type { MigrationReport } from '../db/open';
  * cannot collide with anything Electron or Node put on the command line.
  */
 const WORKSPACE_FLAG = '--ariadne-workspace=';
+
+/** The largest report document the engine may ask main to print. */
+export const MAX_PRINT_HTML = 64 * 1024 * 1024;
 const NATIVE_BINDING_FLAG = '--ariadne-native-binding=';
 
 export interface EngineArgs {
@@ -54,6 +57,17 @@ export const EngineRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), id: z.string().min(1).max(100) }).strict(),
   /** Cancel every job, close the database (checkpointing the WAL) and exit. */
   z.object({ type: z.literal('stop') }).strict(),
+  /** The answer to a 'print' message: the PDF, or why it could not be printed. */
+  z
+    .object({
+      type: z.literal('printed'),
+      id: z.number().int().nonnegative(),
+      outcome: z.union([
+        z.object({ ok: z.literal(true), pdf: z.instanceof(Uint8Array) }).strict(),
+        z.object({ ok: z.literal(false), error: z.string().max(2000) }).strict(),
+      ]),
+    })
+    .strict(),
 ]);
 export type EngineRequest = z.infer<typeof EngineRequest>;
 
@@ -93,5 +107,12 @@ export const EngineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), id: z.number(), envelope: EnvelopeSchema }),
   /** Every event of a job, in order: progress any number of times, then one done or failed. */
   z.object({ type: z.literal('job-event'), id: z.string(), event: JobEventSchema }),
+  /** A report export asks main to print its HTML with Electron's Chromium (electron/print.ts). */
+  z.object({
+    type: z.literal('print'),
+    id: z.number().int().nonnegative(),
+    html: z.string().max(MAX_PRINT_HTML),
+    options: z.object({ header: z.string().max(1000), title: z.string().max(1000), footer: z.string().max(1000) }),
+  }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;

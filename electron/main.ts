@@ -11,6 +11,7 @@ import { startEngine, type EngineHost } from './engine-host';
 import { registerIpc } from './ipc';
 import { registerJobIpc } from './ipc-jobs';
 import { MENU_CHANNEL, menuTemplate, type MenuCommand } from './menu';
+import { printHtmlToPdf } from './print';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -109,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding,
         modulePath: path.join(appPath, 'dist', 'electron', 'engine.cjs'),
         fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+        print: printHtmlToPdf,
       });
     } catch (error) {
       fail('Ariadne cannot open its workspace', error instanceof Error ? error.message : String(error));

@@ -29,6 +29,7 @@ export function menuTemplate({ platform, isPackaged, send }: MenuOptions): MenuI
       { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
       { label: 'Add Addresses to Case…', accelerator: 'CmdOrCtrl+Shift+A', click: () => send('add-addresses') },
+      { label: 'Export Report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export-report') },
       separator,
       // macOS keeps Quit in the app menu; File ends with Close there, as in every Mac app.
       isMac ? { role: 'close' } : { role: 'quit' },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EntityDetails, Incident, LossSummary, ReferenceData } from './attribution';
 import { ENTITY_KINDS } from './attribution';
 import type { ImportProgress, ImportReport } from '../import/report';
+import type { ReportExportResult, ReportProgress } from '../report/export';
 import type { DemoProgress, DemoResult } from '../demo/types';
 import type { TraceReport } from '../trace/report';
 import type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
@@ -16,6 +17,7 @@ export type { DemoProgress, DemoResult } from '../demo/types';
 export type { TraceReport } from '../trace/report';
 export * from './attribution';
 export type { StoredTrace, StoredTraceSummary, TraceRerun } from '../trace/store';
+export type { ReportExportResult, ReportProgress } from '../report/export';
 
 export const CASE_STATUSES = ['open', 'closed', 'archived'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -713,6 +715,20 @@ export const contract = {
   ),
 } as const;
 
+/** The case report's optional sections, in print order (the cover, contents and manifest are always printed). */
+export const REPORT_SECTIONS = [
+  'summary',
+  'incidents',
+  'cashout',
+  'graph',
+  'traces',
+  'addresses',
+  'notes',
+  'methodology',
+  'transfers',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
 /**
  * Long work: runs in the engine, reports progress, can be cancelled, and ends with a result. A job's input is
  * validated like a call's.
@@ -752,6 +768,23 @@ export const jobs = {
     returns<ImportProgress>,
     returns<ImportBatchReport>,
     'Import pasted text exactly as a file of that name would be imported.',
+  ),
+  'export.caseData': job(
+    z
+      .object({
+        caseId,
+        /** summary (per actor: jurisdictions, years, cash-out), incidents, graph (edges), transfers (behind the edges). */
+        what: z.enum(['summary', 'incidents', 'graph', 'transfers']),
+        format: z.enum(['csv', 'json']).default('csv'),
+        /** The file to write; it appears only once complete. */
+        out: z.string().min(1).max(4096),
+        /** For the summary: the confidence level an attribution must reach. */
+        minConfidence: z.number().int().min(0).max(100).default(50),
+      })
+      .strict(),
+    returns<null>,
+    returns<{ file: string; rows: number; sha256: string }>,
+    "Write a case's loss summary, incidents, graph or transfers as CSV or JSON, amounts exact.",
   ),
   'export.tagpack': job(
     z
@@ -811,6 +844,33 @@ export const jobs = {
     returns<null>,
     returns<TraceRerun>,
     'Run a stored trace again with its stored parameters and say whether the report is identical, byte for byte.',
+  ),
+  'report.export': job(
+    z
+      .object({
+        caseId,
+        /** The PDF to write; FILE.manifest.json goes beside it. Both appear only once complete. */
+        out: z.string().min(1).max(4096),
+        /** The sections to print (the cover, contents and manifest always are); all when absent. */
+        sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
+        /** Confidence level an attribution must reach to count in the loss summary. */
+        minConfidence: z.number().int().min(0).max(100).default(50),
+        /** Only stored traces of this method; all of the case's when absent. */
+        method: z.enum(['poison', 'haircut', 'fifo']).optional(),
+        /** Shorten addresses (first 6 … last 4) everywhere in the PDF. */
+        redact: z.boolean().default(false),
+        /** The classification line on the cover and every page. */
+        classification: z
+          .string()
+          .trim()
+          .min(1)
+          .max(120)
+          .default('Restricted — prepared for investigation and court use'),
+      })
+      .strict(),
+    returns<ReportProgress>,
+    returns<ReportExportResult>,
+    "Export a case's court-ready PDF report, with its integrity manifest as JSON beside it; recorded in the audit log.",
   ),
   'demo.build': job(
     z
@@ -897,6 +957,7 @@ export const MENU_COMMANDS = [
   'show-cases',
   'show-addresses',
   'show-entities',
+  'export-report',
   'show-summary',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

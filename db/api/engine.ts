@@ -4,6 +4,7 @@ import { buildDemo } from '../demo/build';
 import { getEntity } from '../entities/details';
 import { createEntity, updateEntity } from '../entities/edit';
 import { mergeEntities } from '../entities/merge';
+import { exportCaseData } from '../export/case-data';
 import { exportTagPack } from '../export/tagpack';
 import { applyGraph } from '../graph/apply';
 import { neighbours } from '../graph/neighbours';
@@ -27,6 +28,9 @@ import { lossSummary } from '../summary/loss';
 import { runTrace } from '../trace/run';
 import { compareRerun, getTrace, listTraces, saveTrace } from '../trace/store';
 import { ImportCancelledError } from '../import/report';
+import { exportReport } from '../report/export';
+import { caseSummaries, REPORT_SECTIONS } from '../report/model';
+import { printWithChromium, type PdfPrinter } from '../report/print';
 import type { Db } from '../open';
 import {
   contract,
@@ -56,6 +60,8 @@ export interface EngineOptions {
   jobConnection?: () => Db;
   /** The version stored with saved traces; hosts give the app's version. */
   appVersion?: string;
+  /** Prints report HTML to PDF; a headless Chromium when absent (the Electron host gives printToPDF). */
+  printPdf?: PdfPrinter;
 }
 
 type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
@@ -181,6 +187,18 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
         importFiles(jobDb, files, { format, caseId, signal, onProgress, now: options.now }),
       );
     },
+    'export.caseData': ({ caseId, what, format, out, minConfidence }) =>
+      withJobConnection(async (jobDb) => {
+        const kase = getCase(jobDb, caseId) ?? notFound(caseId);
+        return exportCaseData(jobDb, kase, what, format, out, {
+          incidents: (id) => call('incident.list', { caseId: id }),
+          graph: (id) => call('graph.get', { caseId: id }),
+          summaries: (id) =>
+            caseSummaries(jobDb, id, call('incident.list', { caseId: id }), minConfidence, (input) =>
+              call('summary.get', input),
+            ),
+        });
+      }),
     'export.tagpack': ({ out, caseId, title, creator, description }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);
       return withJobConnection((jobDb) => exportTagPack(jobDb, out, { caseId, title, creator, description }));
@@ -197,6 +215,35 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       withJobConnection(async (jobDb) => {
         const stored = getTrace(jobDb, id) ?? traceNotFound(id);
         return compareRerun(jobDb, stored, runTrace(jobDb, parseJobInput('trace.run', stored.parameters)), now());
+      }),
+    'report.export': (input, { signal, onProgress }) =>
+      withJobConnection(async (jobDb) => {
+        const kase = getCase(jobDb, input.caseId) ?? notFound(input.caseId);
+        return exportReport(
+          jobDb,
+          kase,
+          input.out,
+          {
+            caseId: input.caseId,
+            sections: input.sections ?? REPORT_SECTIONS,
+            minConfidence: input.minConfidence,
+            method: input.method ?? null,
+            redact: input.redact,
+            classification: input.classification,
+          },
+          {
+            // Through the handlers themselves, so the report's figures are those the API and CLI give.
+            sources: {
+              incidents: (caseId) => call('incident.list', { caseId }),
+              summary: (summaryInput) => call('summary.get', summaryInput),
+            },
+            print: options.printPdf ?? printWithChromium,
+            now,
+            appVersion,
+            signal,
+            onProgress,
+          },
+        );
       }),
     'import.text': ({ text, name, format, caseId }, { signal, onProgress }) => {
       if (caseId !== undefined && getCase(db, caseId) === null) notFound(caseId);

@@ -19,6 +19,7 @@ import type {
   JobName,
   LossSummary,
   Method,
+  ReportExportResult,
   StoredTrace,
   StoredTraceSummary,
   TraceReport,
@@ -66,6 +67,7 @@ Commands:
   case update ID [--title T] [--reference R] [--investigator I] [--description D] [--status S] [--json]
   case delete ID [--json]
   import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--case ID] [--json]
+  export summary|incidents|graph|transfers --case ID --out FILE [--format csv|json] [--min-confidence N] [--json]
   export tagpack --out FILE [--case ID] [--title T] [--creator C] [--description D] [--json]
   trace (--seed CHAIN:ADDRESS[@ISO-TIME] | --tx CHAIN:TXHASH | --incident ID)... --method poison|haircut|fifo --hops N
         [--direction forward|backward] [--min-amount BASE-UNITS] [--stop-at exchange,service] [--actor-endpoints]
@@ -74,6 +76,8 @@ Commands:
   trace show ID [--json]
   trace rerun ID [--json]                         (exit 1 if the report differs from the stored one)
   graph show --case ID [--json]
+  report --case ID --out FILE.pdf [--min-confidence N] [--method poison|haircut|fifo] [--redact]
+        [--sections summary,incidents,…] [--classification TEXT] [--json]   (FILE.manifest.json beside it)
   incident list --case ID [--json]
   incident show ID [--json]
   incident create --case ID --victim ENTITY --time T --asset A --amount X [--usd X] [--tx CHAIN:TXHASH]...
@@ -126,6 +130,11 @@ const OPTIONS = {
   asset: { type: 'string', multiple: true },
   'actor-endpoints': { type: 'boolean' },
   save: { type: 'boolean' },
+  'min-confidence': { type: 'string' },
+  redact: { type: 'boolean' },
+  sections: { type: 'string' },
+  classification: { type: 'string' },
+  actor: { type: 'string' },
   scale: { type: 'string' },
   label: { type: 'string' },
   kind: { type: 'string' },
@@ -141,11 +150,9 @@ const OPTIONS = {
   address: { type: 'string', multiple: true },
   source: { type: 'string' },
   note: { type: 'string' },
-  actor: { type: 'string' },
   confidence: { type: 'string' },
   trace: { type: 'string' },
   none: { type: 'boolean' },
-  'min-confidence': { type: 'string' },
 } as const;
 
 type Values = {
@@ -347,6 +354,37 @@ const INCIDENT_COMMANDS: Record<string, Spec> = {
   },
 };
 
+/** `export summary|incidents|graph|transfers --case ID --out FILE [--format csv|json] [--min-confidence N]`. */
+function caseDataCommand(what: 'summary' | 'incidents' | 'graph' | 'transfers'): Spec {
+  return {
+    flags: ['case', 'out', 'format', ...(what === 'summary' ? (['min-confidence'] as const) : [])],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError(`export ${what} needs --case ID`);
+      if (values.out === undefined) throw new UsageError(`export ${what} needs --out FILE`);
+      const confidence = values['min-confidence'];
+      if (confidence !== undefined && !/^\d{1,3}$/.test(confidence))
+        throw new UsageError(`--min-confidence must be a whole number from 0 to 100, not "${confidence}"`);
+      return {
+        kind: 'job',
+        name: 'export.caseData',
+        input: {
+          caseId: parseId(values.case),
+          what,
+          out: path.resolve(values.out),
+          ...(values.format === undefined ? {} : { format: values.format }),
+          ...(confidence === undefined ? {} : { minConfidence: Number(confidence) }),
+        },
+        print: (r) => {
+          const { file, rows, sha256 } = r as { file: string; rows: number; sha256: string };
+          return `Wrote ${rows} ${what} rows to ${file}\nSHA-256 ${sha256}`;
+        },
+        exitCode: () => 0,
+      };
+    },
+  };
+}
+
 const COMMANDS: Record<string, Spec> = {
   ...INCIDENT_COMMANDS,
   'case create': {
@@ -419,6 +457,10 @@ const COMMANDS: Record<string, Spec> = {
       exitCode: (r) => ((r as ImportBatchReport).failed.length > 0 ? 1 : 0),
     }),
   },
+  'export summary': caseDataCommand('summary'),
+  'export incidents': caseDataCommand('incidents'),
+  'export graph': caseDataCommand('graph'),
+  'export transfers': caseDataCommand('transfers'),
   'export tagpack': {
     flags: ['out', 'case', 'title', 'creator', 'description'],
     args: [0, 0],
@@ -486,6 +528,41 @@ const COMMANDS: Record<string, Spec> = {
           ...(values.save ? { save: true } : {}),
         },
         print: (r) => formatTrace(r as TraceReport),
+        exitCode: () => 0,
+      };
+    },
+  },
+  report: {
+    flags: ['case', 'out', 'min-confidence', 'method', 'redact', 'sections', 'classification'],
+    args: [0, 0],
+    build: (_args, values) => {
+      if (values.case === undefined) throw new UsageError('report needs --case ID');
+      if (values.out === undefined) throw new UsageError('report needs --out FILE.pdf');
+      const confidence = values['min-confidence'];
+      if (confidence !== undefined && !/^\d{1,3}$/.test(confidence))
+        throw new UsageError(`--min-confidence must be a whole number from 0 to 100, not "${confidence}"`);
+      return {
+        kind: 'job',
+        name: 'report.export',
+        input: {
+          caseId: parseId(values.case),
+          out: path.resolve(values.out),
+          ...(confidence === undefined ? {} : { minConfidence: Number(confidence) }),
+          ...pick(values, ['method', 'classification']),
+          ...(values.redact ? { redact: true } : {}),
+          ...(values.sections === undefined ? {} : { sections: list([values.sections]) }),
+        },
+        print: (r) => {
+          const x = r as ReportExportResult;
+          return [
+            `Wrote ${x.file} (${x.pages} pages, ${x.bytes} bytes)`,
+            `Manifest ${x.manifestFile}`,
+            `PDF SHA-256             ${x.sha256}`,
+            `Report content SHA-256  ${x.contentSha256}`,
+            `Workspace SHA-256       ${x.workspaceSha256}`,
+          ].join('\n');
+        },
+        progress: (p) => `report: ${(p as { stage: string }).stage}`,
         exitCode: () => 0,
       };
     },

@@ -18,6 +18,7 @@ export default defineConfig({
         import: 'test/bench/import-bench.ts',
         trace: 'test/bench/trace-bench.ts',
         graph: 'test/bench/graph-bench.ts',
+        report: 'test/bench/report-bench.ts',
       },
       external: [/^node:/, ...builtinModules, 'better-sqlite3', 'playwright-core'],
       output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -64,6 +64,7 @@ describe('application menu', () => {
   it.each([
     ['Import…', 'CmdOrCtrl+I', 'import'],
     ['Add Addresses to Case…', 'CmdOrCtrl+Shift+A', 'add-addresses'],
+    ['Export Report…', 'CmdOrCtrl+Shift+E', 'export-report'],
     ['Cases', 'CmdOrCtrl+1', 'show-cases'],
     ['Addresses', 'CmdOrCtrl+2', 'show-addresses'],
     ['Entities', 'CmdOrCtrl+3', 'show-entities'],

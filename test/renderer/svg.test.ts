@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import sax from 'sax';
 import { describe, expect, it } from 'vitest';
-import { graphToSvg, safeColor, type SvgScene } from '../../renderer/src/lib/svg';
+import { graphToSvg, safeColor, type SvgScene } from '../../common/svg';
 
 interface Element {
   name: string;

@@ -30,6 +30,10 @@ export function CaseActions({ item }: { item: Case }) {
         <Icon name="edit" />
         Edit
       </button>
+      <button type="button" className="button" onClick={() => openDialog('report')}>
+        <Icon name="file" />
+        Export report…
+      </button>
       {STATUS_ACTIONS[item.status].map((action) => (
         <button key={action.to} type="button" className="button" onClick={() => void setStatus(item.id, action.to)}>
           <Icon name={action.icon} />

@@ -14,6 +14,7 @@ import { EntityFormDialog } from './EntityFormDialog';
 import { ImportDialog } from './ImportDialog';
 import { MergeEntitiesDialog } from './MergeEntitiesDialog';
 import { NewCaseDialog } from './NewCaseDialog';
+import { ReportDialog } from './ReportDialog';
 
 /** The one place dialogs are mounted, so at most one is open and the store decides which. */
 export function DialogHost() {
@@ -28,6 +29,7 @@ export function DialogHost() {
   if (dialog === 'edit' && selected) return <EditCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'delete' && selected) return <DeleteCaseDialog key={selected.id} target={selected} />;
   if (dialog === 'add-addresses' && selected) return <AddAddressesDialog target={selected} />;
+  if (dialog === 'report' && selected) return <ReportDialog key={selected.id} target={selected} />;
   if (dialog === 'graph-add') return <AddToGraphDialog />;
   if (dialog === 'graph-expand') return <ExpandDialog />;
   if (dialog === 'graph-group') return <GroupDialog />;

@@ -55,6 +55,11 @@ export function useShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
           state.setSection('cases');
           state.openAddAddresses();
         } else state.notify('error', 'Open a case first: addresses are added to the open case.');
+      } else if (command === 'export-report') {
+        if (state.selected) {
+          state.setSection('cases');
+          state.openDialog('report');
+        } else state.notify('error', 'Open a case first: the report is of the open case.');
       } else if (command === 'show-cases') state.setSection('cases');
       else if (command === 'show-addresses') state.setSection('addresses');
       else if (command === 'show-summary') state.setSection('summary');

@@ -1,6 +1,6 @@
 /** PNG and SVG of the graph as downloads, built from what the canvas shows. */
 import type { Core, NodeSingular } from 'cytoscape';
-import { graphToSvg, type SvgScene, type SvgShape } from '../lib/svg';
+import { graphToSvg, type SvgScene, type SvgShape } from '../../../common/svg';
 import type { Theme } from './theme';
 
 const SVG_SHAPES: readonly SvgShape[] = ['ellipse', 'round-rectangle', 'diamond', 'hexagon', 'rectangle'];

@@ -8,6 +8,7 @@ import { createEntitiesSlice, type EntitiesSlice } from './entitiesSlice';
 import { createGraphSlice, type GraphSlice } from './graphSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createIncidentsSlice, type IncidentsSlice } from './incidentsSlice';
+import { createReportSlice, type ReportSlice } from './reportSlice';
 import { createSummarySlice, type SummarySlice } from './summarySlice';
 import { createTraceSlice, type TraceSlice } from './traceSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -20,6 +21,7 @@ export type AppState = CasesSlice &
   CaseAddressesSlice &
   GraphSlice &
   TraceSlice &
+  ReportSlice &
   DemoSlice &
   SummarySlice &
   IncidentsSlice;
@@ -36,6 +38,7 @@ export function createAppStore(api: Client, jobs: JobClient): AppStore {
     ...createCaseAddressesSlice(api, jobs)(...args),
     ...createGraphSlice(api)(...args),
     ...createTraceSlice(api, jobs)(...args),
+    ...createReportSlice(jobs)(...args),
     ...createDemoSlice(api, jobs)(...args),
     ...createSummarySlice(api)(...args),
     ...createIncidentsSlice(api, jobs)(...args),

@@ -18,7 +18,8 @@ export type DialogKind =
   | 'incident-edit'
   | 'incident-delete'
   | 'incident-attribute'
-  | 'incident-trace';
+  | 'incident-trace'
+  | 'report';
 
 export type Section = 'cases' | 'addresses' | 'entities' | 'summary';
 

@@ -10,6 +10,8 @@
  * to 2 decimals. Nothing else (no style sheet, script, link or external reference) is ever written.
  */
 
+import { cleanText as clean, escapeMarkup as escape } from './markup';
+
 export type SvgShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'rectangle';
 
 export interface SvgScene {
@@ -39,6 +41,8 @@ export interface SvgScene {
     width: number;
     arrow: boolean;
     label: string;
+    /** Of the label; 10 when absent. */
+    fontSize?: number;
   }[];
   title?: string;
 }
@@ -53,29 +57,6 @@ const DEFAULTS = {
 
 const LIMIT = 1e9;
 const FONT = 'sans-serif';
-
-/** Drops what XML 1.0 cannot hold and what a label should not carry: C0 and C1 controls, surrogates, U+FFFE/F. */
-function clean(text: string): string {
-  let out = '';
-  for (const char of String(text)) {
-    const code = char.codePointAt(0) as number;
-    if (code === 0x09 || code === 0x0a || code === 0x0d) out += ' ';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) continue;
-    else if ((code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) continue;
-    else out += char;
-  }
-  return out;
-}
-
-/** Safe both as element text and inside a double-quoted attribute. */
-function escape(text: string): string {
-  return clean(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function num(value: number, fallback = 0): string {
   const finite = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -191,7 +172,15 @@ function midpoint(points: { x: number; y: number }[]): { x: number; y: number } 
   return points[0]!;
 }
 
-export function graphToSvg(scene: SvgScene): string {
+export interface SvgOptions {
+  /** For an SVG inside an HTML document: no XML declaration. */
+  inline?: boolean;
+  /** Prefixes marker ids, so several figures in one document never share an id. Letters, digits and '-'. */
+  idPrefix?: string;
+}
+
+export function graphToSvg(scene: SvgScene, options: SvgOptions = {}): string {
+  const prefix = (options.idPrefix ?? '').replace(/[^A-Za-z0-9-]/g, '');
   const width = size(scene.width, 1) || 1;
   const height = size(scene.height, 1) || 1;
   const background = safeColor(scene.background, DEFAULTS.background);
@@ -203,10 +192,10 @@ export function graphToSvg(scene: SvgScene): string {
   // One arrowhead per colour, filled to match the edge (SVG 1.1 markers cannot take the edge's colour).
   const markers = new Map<string, string>();
   for (const edge of edges)
-    if (edge.arrow && !markers.has(edge.color)) markers.set(edge.color, `arrow-${markers.size}`);
+    if (edge.arrow && !markers.has(edge.color)) markers.set(edge.color, `${prefix}arrow-${markers.size}`);
 
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    ...(options.inline ? [] : ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']),
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1"${attributes({
       width: num(width),
       height: num(height),
@@ -254,7 +243,10 @@ export function graphToSvg(scene: SvgScene): string {
       ...marker,
     });
     const at = midpoint(edge.points);
-    const label = clean(edge.label ?? '') === '' ? '' : haloText(edge.label, at.x, at.y, 10, edge.color, background);
+    const label =
+      clean(edge.label ?? '') === ''
+        ? ''
+        : haloText(edge.label, at.x, at.y, size(edge.fontSize ?? 10, 10) || 10, edge.color, background);
     out.push(element('g', { class: 'edge' }, element('title', {}, escape(edge.id)) + line + label));
   }
   out.push('</g>');
