@@ -5,7 +5,6 @@
  * the SVG title carries `addressText`. Sizes are chosen for print: the page is about 680 CSS px
  * wide, so node sizes and fonts grow with the drawing's extent to stay legible (at least ~7 pt) once scaled down.
  */
-import { formatUnits } from '../../common/format';
 import { confidenceBorder, KIND_STYLE, SANCTIONED_COLOUR } from '../../common/palette';
 import type { SvgScene } from '../../common/svg';
 import type { CaseGraph, NodeKind } from '../api/contract';
@@ -82,15 +81,23 @@ export interface FigureEdge {
   color: string | null;
 }
 
+/**
+ * The case graph's nodes numbered in reading order (left to right, then top to bottom; nodes never laid out
+ * last). The figure labels nodes by these numbers and a key beside it names them: a case graph's labels and
+ * edge totals, printed at the graph's own positions, overlap as soon as a chain of hops is laid out on one row.
+ */
+export function graphNumbers(graph: CaseGraph): Map<string, number> {
+  const placed = graph.nodes.filter((n) => n.position !== null);
+  placed.sort((a, b) => a.position!.x - b.position!.x || a.position!.y - b.position!.y || (a.id < b.id ? -1 : 1));
+  const unplaced = graph.nodes.filter((n) => n.position === null);
+  return new Map([...placed, ...unplaced].map((n, i) => [n.id, i + 1]));
+}
+
 export function graphScene(graph: CaseGraph, addressText: AddressText): SvgScene {
+  const numbers = graphNumbers(graph);
   return flowScene(
-    graph.nodes,
-    graph.edges.map((e) => ({
-      source: e.source,
-      target: e.target,
-      label: `${formatUnits(e.total, e.asset.decimals, 2)} ${e.asset.symbol}`,
-      color: e.color,
-    })),
+    graph.nodes.map((n) => ({ ...n, label: String(numbers.get(n.id)), flags: [] })),
+    graph.edges.map((e) => ({ source: e.source, target: e.target, label: '', color: e.color })),
     addressText,
     'Fund-flow graph',
   );

@@ -15,7 +15,7 @@ import { KIND_STYLE, KINDS, SANCTIONED_COLOUR } from '../../common/palette';
 import { graphToSvg } from '../../common/svg';
 import type { Incident, LossSummary } from '../api/contract';
 import { UsdSum } from '../usd';
-import { figureAddress, flowScene, graphScene, redactAddress } from './figures';
+import { figureAddress, flowScene, graphNumbers, graphScene, redactAddress } from './figures';
 import type { ReportModel, ReportSection } from './model';
 import { TRANSFERS_PER_EDGE } from './model';
 
@@ -261,7 +261,7 @@ function swatch(shape: string, fill: string, stroke: string, width = 1.5, double
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${body}</svg>`;
 }
 
-function legend(): string {
+function legend(numbered = false): string {
   const items = KINDS.map((kind) => {
     const s = KIND_STYLE[kind];
     return `<li>${swatch(s.shape, s.fill, s.border)}${t(s.label)}</li>`;
@@ -269,8 +269,10 @@ function legend(): string {
   items.push(
     `<li>${swatch('ellipse', '#ffffff', SANCTIONED_COLOUR, 2, true)}Red border: sanctioned</li>`,
     `<li>${swatch('ellipse', KIND_STYLE.unknown.fill, KIND_STYLE.unknown.border, 3)}Thicker border: more confident attribution</li>`,
-    '<li>Arrow: direction of the transfers; label: their total, cut to 2 decimals (≈ when cut; the tables give it exactly)</li>',
-    '<li>⚑: the investigator’s flags</li>',
+    numbered
+      ? '<li>Arrow: direction of the transfers (the edges table gives their totals)</li>'
+      : '<li>Arrow: direction of the transfers; label: their total, cut to 2 decimals (≈ when cut; the tables give it exactly)</li>',
+    numbered ? '<li>1, 2, 3…: the nodes, named in the table below</li>' : '<li>⚑: the investigator’s flags</li>',
   );
   return `<ul class="legend">${items.join('')}</ul>`;
 }
@@ -278,20 +280,36 @@ function legend(): string {
 function graph(model: ReportModel, addr: (a: string) => string): string {
   if (model.graph.nodes.length === 0)
     return '<p class="empty">The case graph is empty: nothing was placed on it. The traced flows are drawn with each trace.</p>';
+  const numbers = graphNumbers(model.graph);
   return `<figure class="graph">${graphToSvg(
     graphScene(model.graph, (a) => addrText(model, a)),
     {
       inline: true,
       idPrefix: 'graph-',
     },
-  )}<figcaption>Figure 1. The case’s fund-flow graph as laid out by the investigator (${model.graph.nodes.length} nodes, ${model.graph.edges.length} edges; hidden elements left out).</figcaption></figure>
-${legend()}
+  )}<figcaption>Figure 1. The case’s fund-flow graph as laid out by the investigator (${model.graph.nodes.length} nodes, ${model.graph.edges.length} edges; hidden elements left out), its nodes numbered left to right.</figcaption></figure>
+${legend(true)}
+<h3>Nodes</h3>
+${table(
+  ['No.', 'Label', 'Kind', 'Address', 'Flags'],
+  model.graph.nodes
+    .map((n) => ({ n, no: numbers.get(n.id) ?? 0 }))
+    .sort((a, b) => a.no - b.no)
+    .map(({ n, no }) => [
+      `<span class="num">${no}</span>`,
+      t(n.label ?? (n.type === 'group' ? n.id.slice('group:'.length) : '—')),
+      t(n.type === 'group' ? 'Group' : (KIND_STYLE[n.kind] ?? KIND_STYLE.unknown).label),
+      n.type === 'group' ? '—' : `<code>${addr(n.id)}</code>`,
+      t(n.flags.join(', ') || '—'),
+    ]),
+  'small',
+)}
 <h3>Edges</h3>
 ${table(
   ['From', 'To', 'Total', 'US dollars', 'Transfers', 'Period (UTC)'],
   model.graph.edges.map((e) => [
-    `<code>${addr(e.source)}</code>`,
-    `<code>${addr(e.target)}</code>`,
+    `${numbers.get(e.source) ?? '?'}. <code>${addr(e.source)}</code>`,
+    `${numbers.get(e.target) ?? '?'}. <code>${addr(e.target)}</code>`,
     `<span class="num">${t(formatUnits(e.total, e.asset.decimals, e.asset.decimals))} ${t(e.asset.symbol)}</span>`,
     `<span class="num">${usd(e.usd)}${e.usd !== null && !e.usdComplete ? ' *' : ''}</span>`,
     `<span class="num">${e.count}</span>`,

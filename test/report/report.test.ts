@@ -100,6 +100,10 @@ describe('ariadne report', () => {
       expect(flat).toContain(HOSTILE);
       expect(flat).toContain(HOSTILE_NOTE);
       expect(flat).toContain(`ETH:${MULE}`);
+      // The graph figure numbers its nodes left to right; the key beside it names each one.
+      expect(flat).toMatch(/Nodes\s+No\.\s+Label\s+Kind\s+Address\s+Flags/);
+      const escaped = HOSTILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(flat).toMatch(new RegExp(`\\b2\\s+${escaped}\\s+Unknown\\s+ETH:${MULE}`));
 
       // The export is in the case's audit log with the hashes of the manifest.
       expect(auditForCase(w.f.db, w.main).at(-1)).toMatchObject({
