@@ -31,8 +31,10 @@ const textArray = (json: string | null): string[] => (json === null ? [] : (JSON
 
 /**
  * Label, kind, entity and confidence from each address's most confident tag, and whether any of its tags puts
- * it under sanctions (an OFAC SDN entry, or a `sanction` category, abuse or concept). Two queries for any
- * number of addresses; addresses without tags are absent from the map.
+ * it under sanctions (an OFAC SDN entry, or a `sanction` category, abuse or concept). An address an incident
+ * names as its victim's is of kind victim whatever its tags say (roles come first, as in nodeKind: the hot
+ * wallet of a hacked exchange is drawn as the victim's). Three queries for any number of addresses; addresses
+ * without tags that no incident names are absent from the map.
  */
 export function addressInfo(db: Db, addressIds: readonly number[]): Map<number, AddressInfo> {
   const ids = JSON.stringify([...new Set(addressIds)]);
@@ -60,7 +62,13 @@ export function addressInfo(db: Db, addressIds: readonly number[]): Map<number, 
       .pluck()
       .all({ ids, ofac: OFAC_SOURCE }) as number[],
   );
-  return new Map(
+  const victims = db
+    .prepare(
+      'SELECT DISTINCT address_id FROM incident_addresses WHERE address_id IN (SELECT value FROM json_each(@ids))',
+    )
+    .pluck()
+    .all({ ids }) as number[];
+  const infos = new Map(
     best.map((r) => {
       const concepts = [r.category, r.abuse, ...textArray(r.categories)].filter((c): c is string => c !== null);
       const entity =
@@ -77,4 +85,6 @@ export function addressInfo(db: Db, addressIds: readonly number[]): Map<number, 
       return [r.id, info];
     }),
   );
+  for (const id of victims) infos.set(id, { ...(infos.get(id) ?? UNKNOWN_ADDRESS), kind: 'victim' });
+  return infos;
 }

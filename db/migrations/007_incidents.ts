@@ -57,6 +57,7 @@ export const migration007: Migration = {
       address_id  INTEGER NOT NULL REFERENCES addresses (id),
       PRIMARY KEY (incident_id, address_id)
     ) STRICT, WITHOUT ROWID;
+    CREATE INDEX incident_addresses_by_address ON incident_addresses (address_id);
 
     CREATE TABLE incident_actors (
       incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,

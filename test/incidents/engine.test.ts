@@ -306,3 +306,23 @@ describe('incident attribution and trace link', () => {
     expect(reference.confidence.map((c) => c.id)).toContain('authority_data');
   });
 });
+
+describe('victim addresses on the graph', () => {
+  it('draws an address an incident names as its victim’s as a victim, tagged or not', () => {
+    const { api, db } = incidentWorkspace();
+    const tagged = '0x1111111111111111111111111111111111111111';
+    db.prepare("INSERT INTO addresses (chain, address) VALUES ('ETH', ?)").run(tagged);
+    db.prepare(
+      `INSERT INTO tags (chain, address_id, label, source, confidence, category, actor, dedup_key)
+       SELECT 'ETH', id, 'Binance hot wallet', 'test', 'service_data', 'exchange', 'binance', 'k1' FROM addresses WHERE address = ?`,
+    ).run(tagged);
+    api.call('graph.apply', {
+      caseId: 1,
+      ops: [{ op: 'put', nodes: [{ id: `ETH:${tagged}` }, { id: `ETH:${VICTIM_ETH}` }] }],
+    });
+    const kinds = () => Object.fromEntries(api.call('graph.get', { caseId: 1 }).nodes.map((n) => [n.id, n.kind]));
+    expect(kinds()).toEqual({ [`ETH:${tagged}`]: 'exchange', [`ETH:${VICTIM_ETH}`]: 'unknown' });
+    api.call('incident.create', { ...base, addresses: [`ETH:${tagged}`, `ETH:${VICTIM_ETH}`] });
+    expect(kinds()).toEqual({ [`ETH:${tagged}`]: 'victim', [`ETH:${VICTIM_ETH}`]: 'victim' });
+  });
+});
