@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { breather } from './breathe';
-import { ImportFileError } from './report';
+import { ImportFileError, type ReportBuilder } from './report';
 
 export interface CsvRecord {
   /** The line the record starts on, 1-based. */
@@ -256,4 +256,46 @@ export function firstCsvRecord(text: string, delimiter = ','): string[] | null {
     throw error;
   }
   return null;
+}
+
+/** Where each known column sits in a CSV's rows; -1 for an optional column the file does not have. */
+export type CsvLayout<C extends string> = Record<C, number> & { width: number };
+
+export interface CsvColumns<C extends string> {
+  /** What a file lacking a required column is not, e.g. "a transfers CSV". */
+  what: string;
+  required: readonly C[];
+  optional: readonly C[];
+  /** A header field's column name (trimmed, lower case…). */
+  name(field: string): string;
+}
+
+/**
+ * The layout a header gives: refused (with the header's line) when a required column is missing or a known one
+ * appears twice; columns nobody reads are named in a warning.
+ */
+export function csvLayout<C extends string>(
+  file: string,
+  header: CsvRecord,
+  builder: Pick<ReportBuilder, 'warn'>,
+  columns: CsvColumns<C>,
+): CsvLayout<C> {
+  const names = header.fields.map(columns.name);
+  const known = new Set<string>([...columns.required, ...columns.optional]);
+  const repeated = names.find((n, i) => known.has(n) && names.indexOf(n) !== i);
+  if (repeated) throw new ImportFileError(file, header.line, `column ${repeated} appears twice in the header`);
+  const missing = columns.required.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    throw new ImportFileError(
+      file,
+      header.line,
+      `not ${columns.what}: the header lacks ${missing.join(', ')} (it needs ${columns.required.join(', ')})`,
+    );
+  }
+  const extra = header.fields.filter((_, i) => !known.has(names[i] as string));
+  if (extra.length > 0) {
+    builder.warn(header.line, `columns ignored: ${extra.map((e) => e.trim().slice(0, 40) || '(unnamed)').join(', ')}`);
+  }
+  const at = Object.fromEntries([...columns.required, ...columns.optional].map((c) => [c, names.indexOf(c)]));
+  return { ...at, width: names.length } as CsvLayout<C>;
 }

@@ -41,7 +41,7 @@ import {
   type EntityRef,
 } from '../incidents/values';
 import type { Db } from '../open';
-import { firstCsvRecord, importCsvRows, type CsvRecord } from './csv';
+import { csvLayout, firstCsvRecord, importCsvRows, type CsvLayout, type CsvRecord } from './csv';
 import type { FormatImporter } from './formats';
 import { ImportFileError, type ReportBuilder } from './report';
 import { Refused } from './values';
@@ -60,32 +60,18 @@ const OPTIONAL = [
   'note',
 ] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
-type Layout = Record<Column, number> & { width: number };
-
-const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
+type Layout = CsvLayout<Column>;
 
 /** `Theft_TXs` and `theft txs` name one column. */
 const columnName = (field: string) => field.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
 
 function layoutOf(file: string, header: CsvRecord, builder: ReportBuilder): Layout {
-  const names = header.fields.map(columnName);
-  const repeated = names.find((n, i) => KNOWN.has(n) && names.indexOf(n) !== i);
-  if (repeated) throw new ImportFileError(file, header.line, `column ${repeated} appears twice in the header`);
-  const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length > 0) {
-    throw new ImportFileError(
-      file,
-      header.line,
-      `not an incidents CSV: the header lacks ${missing.join(', ')} (it needs ${REQUIRED.join(', ')})`,
-    );
-  }
-  const extra = header.fields.filter((_, i) => !KNOWN.has(names[i] as string));
-  if (extra.length > 0) {
-    builder.warn(header.line, `columns ignored: ${extra.map((e) => e.trim().slice(0, 40) || '(unnamed)').join(', ')}`);
-  }
-  const layout = { width: names.length } as Layout;
-  for (const column of [...REQUIRED, ...OPTIONAL]) layout[column] = names.indexOf(column);
-  return layout;
+  return csvLayout(file, header, builder, {
+    what: 'an incidents CSV',
+    required: REQUIRED,
+    optional: OPTIONAL,
+    name: columnName,
+  });
 }
 
 function field(fields: string[], at: number): string {

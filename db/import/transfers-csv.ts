@@ -27,10 +27,10 @@
 import type { Db } from '../open';
 import { AddressIds, type CheckedAddress } from './address-ids';
 import { AssetLookup } from './asset-lookup';
-import { firstCsvRecord, importCsvRows, type CsvRecord } from './csv';
+import { csvLayout, firstCsvRecord, importCsvRows, type CsvLayout, type CsvRecord } from './csv';
 import type { FormatImporter } from './formats';
 import { enlargeCache } from './page-cache';
-import { ImportFileError, type ReportBuilder } from './report';
+import type { ReportBuilder } from './report';
 import { parseAmount, parseCount, parseTime, parseTxHash, Refused } from './values';
 
 const REQUIRED = ['chain', 'tx_hash', 'index', 'time', 'from', 'to', 'asset', 'amount'] as const;
@@ -38,32 +38,19 @@ const OPTIONAL = ['block'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
 /** Where each known column sits in a row; -1 for an optional column the file does not have. */
-type Layout = Record<Column, number> & { width: number };
+type Layout = CsvLayout<Column>;
 
 function headerName(field: string): string {
   return field.trim().toLowerCase();
 }
 
 function layoutOf(file: string, header: CsvRecord, builder: ReportBuilder): Layout {
-  const names = header.fields.map(headerName);
-  const known = new Set<string>([...REQUIRED, ...OPTIONAL]);
-  const repeated = names.find((n, i) => known.has(n) && names.indexOf(n) !== i);
-  if (repeated) throw new ImportFileError(file, header.line, `column ${repeated} appears twice in the header`);
-  const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length > 0) {
-    throw new ImportFileError(
-      file,
-      header.line,
-      `not a transfers CSV: the header lacks ${missing.join(', ')} (it needs ${REQUIRED.join(', ')})`,
-    );
-  }
-  const extra = header.fields.filter((_, i) => !known.has(names[i] as string));
-  if (extra.length > 0) {
-    builder.warn(header.line, `columns ignored: ${extra.map((e) => e.trim() || '(unnamed)').join(', ')}`);
-  }
-  const layout = { width: names.length } as Layout;
-  for (const column of [...REQUIRED, ...OPTIONAL]) layout[column] = names.indexOf(column);
-  return layout;
+  return csvLayout(file, header, builder, {
+    what: 'a transfers CSV',
+    required: REQUIRED,
+    optional: OPTIONAL,
+    name: headerName,
+  });
 }
 
 /** What a row of a transfers CSV means once every field has passed. */

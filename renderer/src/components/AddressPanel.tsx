@@ -2,7 +2,7 @@ import type { AddressDetails } from '../../../db/api/contract';
 import { formatCount } from '../lib/format';
 import { useApp } from '../store/context';
 import { CopyButton } from './CopyButton';
-import { Icon } from './Icon';
+import { DetailsPanel } from './DetailsPanel';
 import { TagCard } from './TagCard';
 
 /** What the workspace knows of the address chosen in the table. Everything in it came from imported files. */
@@ -12,27 +12,9 @@ export function AddressPanel() {
 
   if (!panel) return null;
   return (
-    <aside className="details-panel" aria-labelledby="address-panel-title">
-      <header className="details-header">
-        <h2 id="address-panel-title" className="details-title">
-          Address details
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={close}>
-          <Icon name="close" />
-        </button>
-      </header>
-      {panel.error && (
-        <div className="alert alert-error" role="alert">
-          Could not load the details: {panel.error}
-        </div>
-      )}
-      {!panel.details && !panel.error && (
-        <p className="muted" role="status">
-          Loading…
-        </p>
-      )}
+    <DetailsPanel title="Address details" error={panel.error} loading={!panel.details} onClose={close}>
       {panel.details && <DetailsBody details={panel.details} />}
-    </aside>
+    </DetailsPanel>
   );
 }
 

@@ -2,6 +2,7 @@ import type { EntityDetails, ReferenceData } from '../../../db/api/contract';
 import { formatCount } from '../lib/format';
 import { formatAbsolute } from '../lib/time';
 import { useApp } from '../store/context';
+import { DetailsPanel } from './DetailsPanel';
 import { Icon } from './Icon';
 
 /** A country's name from the reference table, with its code; the bare code until the table has arrived. */
@@ -16,27 +17,9 @@ export function EntityPanel() {
   const close = useApp((s) => s.closeEntity);
   if (!panel) return null;
   return (
-    <aside className="details-panel" aria-labelledby="entity-panel-title">
-      <header className="details-header">
-        <h2 id="entity-panel-title" className="details-title">
-          Entity details
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={close}>
-          <Icon name="close" />
-        </button>
-      </header>
-      {panel.error && (
-        <div className="alert alert-error" role="alert">
-          Could not load the details: {panel.error}
-        </div>
-      )}
-      {!panel.details && !panel.error && (
-        <p className="muted" role="status">
-          Loading…
-        </p>
-      )}
+    <DetailsPanel title="Entity details" error={panel.error} loading={!panel.details} onClose={close}>
       {panel.details && <EntityBody details={panel.details} />}
-    </aside>
+    </DetailsPanel>
   );
 }
 
