@@ -19,9 +19,14 @@ export function formatUnits(base: string, decimals: number, maxFraction = 6): st
   return kept.length < fraction.length ? `≈${text}` : text;
 }
 
-/** USD with two decimals as the engine gives it ("1234567.89") → "$1,234,567.89". */
-export function formatUsd(usd: string): string {
+/** USD with two decimals as the engine gives it ("1234567.89") → "1,234,567.89": figures people read. */
+export function groupUsd(usd: string): string {
   const [whole = '0', cents = '00'] = usd.split('.');
-  if (!/^\d+$/.test(whole)) return `$${usd}`;
-  return `$${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
+  if (!/^\d+$/.test(whole)) return usd;
+  return `${integer.format(BigInt(whole))}.${cents.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** "1234567.89" → "$1,234,567.89". */
+export function formatUsd(usd: string): string {
+  return `$${groupUsd(usd)}`;
 }

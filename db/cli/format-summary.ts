@@ -1,12 +1,6 @@
 import type { LossSummary } from '../api/contract';
+import { groupUsd } from '../../common/format';
 import { printable } from './format';
-
-/** "1234567.89" as "1,234,567.89": figures in court exhibits are read by people. */
-export function thousands(usd: string): string {
-  const [whole = '', cents] = usd.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  return cents === undefined ? grouped : `${grouped}.${cents}`;
-}
 
 /** A share with four decimals ("0.8139") as a percentage with two ("81.39%"), by moving the point: exact. */
 export function percent(share: string): string {
@@ -37,7 +31,7 @@ export function formatSummary(s: LossSummary): string {
   const lines = [
     `Loss attributed to ${who}: attributions at confidence level ≥ ${s.minConfidence}, ${dates}, ` +
       `${s.caseId === null ? 'all cases' : `case ${s.caseId}`}.`,
-    `Total: USD ${thousands(s.total_usd)} in ${plural(s.incidents, 'incident', 'incidents')}.`,
+    `Total: USD ${groupUsd(s.total_usd)} in ${plural(s.incidents, 'incident', 'incidents')}.`,
   ];
   if (s.unvalued > 0)
     lines.push(
@@ -57,7 +51,7 @@ export function formatSummary(s: LossSummary): string {
         j.code ?? '—',
         j.name ?? 'unknown',
         String(j.incidents),
-        thousands(j.usd),
+        groupUsd(j.usd),
         percent(j.share),
       ]),
       new Set([2, 3, 4]),
@@ -67,7 +61,7 @@ export function formatSummary(s: LossSummary): string {
   lines.push(
     ...table(
       ['YEAR', 'INCIDENTS', 'USD'],
-      s.years.map((y) => [String(y.year), String(y.incidents), thousands(y.usd)]),
+      s.years.map((y) => [String(y.year), String(y.incidents), groupUsd(y.usd)]),
       new Set([1, 2]),
     ),
   );
@@ -80,9 +74,9 @@ export function formatSummary(s: LossSummary): string {
         s.cashout.map((c) => [
           c.code ?? '—',
           c.name ?? 'unknown',
-          `${thousands(c.usd)}${c.incomplete ? '*' : ''}`,
+          `${groupUsd(c.usd)}${c.incomplete ? '*' : ''}`,
           c.entities
-            .map((e) => `${printable(e.entity)} ${thousands(e.usd)} (${e.traceIds.map((t) => `#${t}`).join(', ')})`)
+            .map((e) => `${printable(e.entity)} ${groupUsd(e.usd)} (${e.traceIds.map((t) => `#${t}`).join(', ')})`)
             .join('; '),
         ]),
         new Set([2]),

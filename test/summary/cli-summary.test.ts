@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percent, thousands } from '../../db/cli/format-summary';
+import { groupUsd } from '../../common/format';
+import { percent } from '../../db/cli/format-summary';
 import { cli } from '../helpers/cli';
 import { world } from './world';
 
@@ -80,9 +81,9 @@ describe('ariadne summary', () => {
   });
 
   it('formats figures exactly', () => {
-    expect(thousands('1234567.89')).toBe('1,234,567.89');
-    expect(thousands('999.00')).toBe('999.00');
-    expect(thousands('1000.00')).toBe('1,000.00');
+    expect(groupUsd('1234567.89')).toBe('1,234,567.89');
+    expect(groupUsd('999.00')).toBe('999.00');
+    expect(groupUsd('1000.00')).toBe('1,000.00');
     expect(percent('0.8139')).toBe('81.39%');
     expect(percent('1.0000')).toBe('100.00%');
     expect(percent('0.0005')).toBe('0.05%');
