@@ -30,7 +30,7 @@ export interface TraceFlow {
 }
 
 const COLUMN = 240;
-const ROW = 56;
+const ROW = 84;
 const COLUMNS = 5;
 const BAND_GAP = 80;
 
