@@ -6,6 +6,7 @@ import { isPasteBusy, type PasteRun } from '../store/caseAddressesSlice';
 import { useApp } from '../store/context';
 import { Dialog } from './Dialog';
 import { ProblemTable } from './ProblemTable';
+import { ProgressBar } from './ProgressBar';
 
 export function AddAddressesDialog({ target }: { target: Case }) {
   const text = useApp((s) => s.pasteText);
@@ -119,20 +120,7 @@ function PasteProgress({ run }: { run: PasteRun }) {
             ? `Checking and adding… ${plural(progress.records, 'line', 'lines')} read`
             : 'Checking the addresses…'}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Progress of adding the addresses"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={progress ? percent : undefined}
-      >
-        {progress ? (
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        ) : (
-          <div className="progress-fill progress-indeterminate" />
-        )}
-      </div>
+      <ProgressBar label="Progress of adding the addresses" percent={progress ? percent : null} />
     </div>
   );
 }

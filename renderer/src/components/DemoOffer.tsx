@@ -1,5 +1,6 @@
 import { useApp } from '../store/context';
 import { isDemoBusy } from '../store/demoSlice';
+import { ProgressBar } from './ProgressBar';
 
 /**
  * The first-run offer in the empty Cases section: build the demo workspace, with its progress step by step
@@ -44,20 +45,7 @@ export function DemoOffer() {
             ? `${progress.step} (step ${progress.index} of ${progress.steps})`
             : 'Starting…'}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Demo build progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={progress ? percent : undefined}
-      >
-        {progress ? (
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        ) : (
-          <div className="progress-fill progress-indeterminate" />
-        )}
-      </div>
+      <ProgressBar label="Demo build progress" percent={progress ? percent : null} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={cancel} disabled={run.phase === 'cancelling'}>
           {run.phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}

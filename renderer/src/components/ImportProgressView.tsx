@@ -1,6 +1,7 @@
 import { formatBytes, formatCount } from '../lib/format';
 import { useApp } from '../store/context';
 import { displayName } from '../store/importSlice';
+import { ProgressBar } from './ProgressBar';
 
 export function ImportProgressView() {
   const run = useApp((s) => s.importRun);
@@ -24,21 +25,11 @@ export function ImportProgressView() {
           </span>
         )}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={progress ? percent : undefined}
-        aria-valuetext={progress && name ? `${percent}% of ${name}` : undefined}
-      >
-        {progress ? (
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        ) : (
-          <div className="progress-fill progress-indeterminate" />
-        )}
-      </div>
+      <ProgressBar
+        label="Import progress"
+        percent={progress ? percent : null}
+        valueText={name ? `${percent}% of ${name}` : undefined}
+      />
       <p className="import-progress-detail muted">
         {progress ? (
           <>
