@@ -88,3 +88,19 @@ export function addressInfo(db: Db, addressIds: readonly number[]): Map<number, 
   for (const id of victims) infos.set(id, { ...(infos.get(id) ?? UNKNOWN_ADDRESS), kind: 'victim' });
   return infos;
 }
+
+/** `addressInfo` for addresses written CHAIN:ADDRESS (normal form), as reports name them; unknown ones are UNKNOWN_ADDRESS. */
+export function addressInfoByName(db: Db, addresses: readonly string[]): (address: string) => AddressInfo {
+  const idOf = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
+  const ids = new Map<string, number>();
+  for (const address of addresses) {
+    const colon = address.indexOf(':');
+    const id = idOf.get(address.slice(0, colon), address.slice(colon + 1)) as number | undefined;
+    if (id !== undefined) ids.set(address, id);
+  }
+  const info = addressInfo(db, [...ids.values()]);
+  return (address) => {
+    const id = ids.get(address);
+    return (id === undefined ? undefined : info.get(id)) ?? UNKNOWN_ADDRESS;
+  };
+}

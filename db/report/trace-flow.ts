@@ -8,7 +8,7 @@
  * figure one page wide stays legible instead of shrinking to fit every column in one row.
  */
 import { formatUnits } from '../../common/format';
-import { addressInfo, UNKNOWN_ADDRESS } from '../graph/address-info';
+import { addressInfoByName } from '../graph/address-info';
 import type { Db } from '../open';
 import type { TraceReport } from '../trace/report';
 import type { FigureEdge, FigureNode } from './figures';
@@ -34,17 +34,6 @@ const ROW = 84;
 const COLUMNS = 5;
 const BAND_GAP = 80;
 
-function addressIds(db: Db, addresses: readonly string[]): Map<string, number> {
-  const find = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
-  const ids = new Map<string, number>();
-  for (const address of addresses) {
-    const colon = address.indexOf(':');
-    const id = find.get(address.slice(0, colon), address.slice(colon + 1)) as number | undefined;
-    if (id !== undefined) ids.set(address, id);
-  }
-  return ids;
-}
-
 export function traceFlow(db: Db, report: TraceReport, decimals: Readonly<Record<string, number>>): TraceFlow {
   const depth = new Map<string, number>();
   const order: string[] = [];
@@ -63,15 +52,13 @@ export function traceFlow(db: Db, report: TraceReport, decimals: Readonly<Record
       });
     }
   }
-  const ids = addressIds(db, order);
-  const info = addressInfo(db, [...ids.values()]);
+  const info = addressInfoByName(db, order);
   const rows = new Map<number, number>();
   const nodes: FigureNode[] = order.map((address) => {
     const column = depth.get(address) as number;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
-    const id = ids.get(address);
-    const known = id === undefined ? UNKNOWN_ADDRESS : (info.get(id) ?? UNKNOWN_ADDRESS);
+    const known = info(address);
     return {
       id: address,
       type: 'address',

@@ -5,7 +5,7 @@
  */
 import type { AttributionBasis, NodeKind } from '../api/contract';
 import { TAG_ORDER } from '../best-tag';
-import { addressInfo } from '../graph/address-info';
+import { addressInfoByName } from '../graph/address-info';
 import type { Db } from '../open';
 import type { TraceReport } from '../trace/report';
 
@@ -121,13 +121,12 @@ export interface CashoutEndpoint {
  */
 export function cashoutEndpoints(db: Db, traces: ReadonlyMap<number, LinkedTrace>): CashoutEndpoint[] {
   const out: CashoutEndpoint[] = [];
-  const idOf = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
-  const kindNow = (address: string | undefined): NodeKind => {
-    if (address === undefined) return 'unknown';
-    const colon = address.indexOf(':');
-    const id = idOf.get(address.slice(0, colon), address.slice(colon + 1)) as number | undefined;
-    return (id === undefined ? undefined : addressInfo(db, [id]).get(id)?.kind) ?? 'unknown';
-  };
+  const older = [...traces.values()].flatMap((t) =>
+    t.report.endpoints.flatMap((e) => (e.kind === undefined && e.addresses[0] !== undefined ? [e.addresses[0]] : [])),
+  );
+  const infoNow = addressInfoByName(db, older);
+  const kindNow = (address: string | undefined): NodeKind =>
+    address === undefined ? 'unknown' : infoNow(address).kind;
   for (const t of [...traces.values()].sort((a, b) => a.id - b.id)) {
     if (t.report.direction !== 'forward') continue;
     for (const e of t.report.endpoints) {

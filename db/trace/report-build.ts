@@ -3,7 +3,7 @@
  * entity and jurisdiction with USD and their best paths, amounts as exact decimal text.
  */
 import type { NodeKind } from '../api/contract';
-import { addressInfo } from '../graph/address-info';
+import { addressInfoByName } from '../graph/address-info';
 import type { Db } from '../open';
 import { formatFraction, fraction } from './fraction';
 import { assetKey } from './load';
@@ -58,18 +58,8 @@ function endpointOwners(db: Db): (address: string) => EndpointOwner {
 
 /** The graph kind of each endpoint address (CHAIN:ADDRESS) from its most confident tag; unknown when untagged. */
 function endpointKinds(db: Db, addresses: readonly string[]): (address: string) => NodeKind {
-  const idOf = db.prepare('SELECT id FROM addresses WHERE chain = ? AND address = ?').pluck();
-  const ids = new Map<string, number>();
-  for (const address of addresses) {
-    const colon = address.indexOf(':');
-    const id = idOf.get(address.slice(0, colon), address.slice(colon + 1)) as number | undefined;
-    if (id !== undefined) ids.set(address, id);
-  }
-  const info = addressInfo(db, [...ids.values()]);
-  return (address) => {
-    const id = ids.get(address);
-    return (id === undefined ? undefined : info.get(id)?.kind) ?? 'unknown';
-  };
+  const info = addressInfoByName(db, addresses);
+  return (address) => info(address).kind;
 }
 
 const add = (a: Fraction, b: Fraction) => fraction(a.num * b.den + b.num * a.den, a.den * b.den);
