@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { formatUsd, shortUsd } from '../lib/format';
 import { decimalPercent } from '../lib/traceModel';
 
@@ -33,6 +33,24 @@ function onKey(event: KeyboardEvent, pick: () => void) {
   }
 }
 
+/** A bar as a button: Enter or Space (or a click) opens its incidents; its label and tooltip say what it shows. */
+function BarButton({ bar, children }: { bar: Bar; children: ReactNode }) {
+  return (
+    <g
+      className={bar.selected ? 'summary-bar summary-bar-selected' : 'summary-bar'}
+      role="button"
+      tabIndex={0}
+      aria-label={describe(bar)}
+      aria-pressed={bar.selected}
+      onClick={bar.onPick}
+      onKeyDown={(e) => onKey(e, bar.onPick)}
+    >
+      <title>{describe(bar)}</title>
+      {children}
+    </g>
+  );
+}
+
 const ROW = 28;
 const LABEL = 150;
 const VALUE = 150;
@@ -58,17 +76,7 @@ export function HorizontalBars({ title, bars }: { title: string; bars: Bar[] }) 
         const y = i * ROW + 2;
         const w = Math.max(bar.usd === '0.00' ? 0 : 2, length(bar.usd, max) * track);
         return (
-          <g
-            key={bar.key}
-            className={bar.selected ? 'summary-bar summary-bar-selected' : 'summary-bar'}
-            role="button"
-            tabIndex={0}
-            aria-label={describe(bar)}
-            aria-pressed={bar.selected}
-            onClick={bar.onPick}
-            onKeyDown={(e) => onKey(e, bar.onPick)}
-          >
-            <title>{describe(bar)}</title>
+          <BarButton key={bar.key} bar={bar}>
             <rect className="summary-bar-hit" x={0} y={y} width={WIDTH} height={ROW - 4} />
             <text className="summary-bar-label" x={LABEL - 8} y={y + ROW / 2} textAnchor="end">
               {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
@@ -78,7 +86,7 @@ export function HorizontalBars({ title, bars }: { title: string; bars: Bar[] }) 
               {shortUsd(bar.usd)}
               {bar.share === undefined ? '' : ` · ${decimalPercent(bar.share)}`}
             </text>
-          </g>
+          </BarButton>
         );
       })}
     </svg>
@@ -111,17 +119,7 @@ export function YearBars({ title, bars }: { title: string; bars: Bar[] }) {
         const x = i * COLUMN + 12;
         const barWidth = COLUMN - 24;
         return (
-          <g
-            key={bar.key}
-            className={bar.selected ? 'summary-bar summary-bar-selected' : 'summary-bar'}
-            role="button"
-            tabIndex={0}
-            aria-label={describe(bar)}
-            aria-pressed={bar.selected}
-            onClick={bar.onPick}
-            onKeyDown={(e) => onKey(e, bar.onPick)}
-          >
-            <title>{describe(bar)}</title>
+          <BarButton key={bar.key} bar={bar}>
             <rect className="summary-bar-hit" x={i * COLUMN} y={0} width={COLUMN} height={height} />
             <rect className="summary-bar-fill" x={x} y={TOP + PLOT - h} width={barWidth} height={h} rx={3} />
             <text className="summary-bar-value" x={x + barWidth / 2} y={TOP + PLOT - h - 6} textAnchor="middle">
@@ -130,7 +128,7 @@ export function YearBars({ title, bars }: { title: string; bars: Bar[] }) {
             <text className="summary-bar-label" x={x + barWidth / 2} y={TOP + PLOT + 16} textAnchor="middle">
               {bar.label}
             </text>
-          </g>
+          </BarButton>
         );
       })}
     </svg>
