@@ -136,14 +136,8 @@ async function importAll(
     progress: (step: DemoProgress['step'], done?: number | null, total?: number | null) => void;
   },
 ): Promise<void> {
-  const steps: DemoProgress['step'][] = [
-    'Importing actors',
-    'Importing Lazarus Group wallets',
-    'Importing service addresses',
-    'Importing prices',
-    'Importing Ethereum transfers',
-    'Importing Bitcoin transactions',
-  ];
+  // The import steps of DEMO_STEPS, in the order the files are written.
+  const steps = DEMO_STEPS.filter((step) => step.startsWith('Importing '));
   for (const [n, step] of steps.entries()) {
     const file = files.files[n];
     if (file === undefined) throw new Error('demo: files out of step with the build');
