@@ -111,9 +111,8 @@ function hopsAndDates(core: CoreResult): { hops: Map<string, Hop[]>; dated: Map<
   if ('transactions' in result) {
     for (const f of result.flows) {
       if (f.cut !== undefined || f.to === null) continue;
-      const sources = forward
-        ? f.from.flatMap((from) => (from === null ? [] : [{ address: from, tainted: f.tainted }]))
-        : (f.parts ?? []);
+      // Each input address's part of the output's taint (see UtxoFlow.parts), forward and backward alike.
+      const sources = f.parts ?? [];
       for (const s of sources) push(hops, f.asset, { from: s.address, to: f.to, tx: f.txid, tainted: s.tainted });
       if (forward) push(dated, `${f.asset} ${f.to}`, { time: f.time, amount: f.tainted });
       else for (const s of sources) push(dated, `${f.asset} ${s.address}`, { time: f.time, amount: s.tainted });
